@@ -1,0 +1,3 @@
+module github.com/mentormesh/mentormesh
+
+go 1.26.8
