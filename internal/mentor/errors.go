@@ -1,0 +1,115 @@
+// Package mentor is mentormesh's domain: the entities of a mentoring program,
+// their validation rules and the error codes every layer speaks. It depends on
+// the standard library only.
+package mentor
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error codes shared by every layer. The web layer maps each to an HTTP status.
+const (
+	EINVALID      = "invalid"
+	ENOTFOUND     = "not_found"
+	ECONFLICT     = "conflict"
+	EFORBIDDEN    = "forbidden"
+	EUNAUTHORIZED = "unauthorized"
+	EINTERNAL     = "internal"
+)
+
+// FieldError names one bad field of an input and what is wrong with it.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Error is a domain error with a code and a message meant for people. Fields
+// lists each bad field of an invalid input.
+type Error struct {
+	Code    string
+	Message string
+	Fields  []FieldError
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string {
+	if len(e.Fields) == 0 {
+		return fmt.Sprintf("%s: %s", e.Code, e.Message)
+	}
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Field + ": " + f.Message
+	}
+	return fmt.Sprintf("%s: %s (%s)", e.Code, e.Message, strings.Join(parts, "; "))
+}
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
+// any other non-nil error and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the people-facing message of err; internal errors get a
+// generic message so that details never leak.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Internal error."
+}
+
+// ErrorFields returns the field errors of err, if any.
+func ErrorFields(err error) []FieldError {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Fields
+	}
+	return nil
+}
+
+// Problems collects field errors during validation.
+type Problems struct {
+	list []FieldError
+}
+
+// Add records that field has the problem described by the formatted message.
+func (p *Problems) Add(field, format string, args ...any) {
+	p.list = append(p.list, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Check adds the problem when bad is true.
+func (p *Problems) Check(bad bool, field, format string, args ...any) {
+	if bad {
+		p.Add(field, format, args...)
+	}
+}
+
+// Merge adds problems of a nested value, prefixing each field with prefix.
+func (p *Problems) Merge(prefix string, err error) {
+	for _, f := range ErrorFields(err) {
+		p.list = append(p.list, FieldError{Field: prefix + f.Field, Message: f.Message})
+	}
+}
+
+// Err returns an EINVALID *Error listing every problem, or nil when there are none.
+func (p *Problems) Err(what string) error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	return &Error{Code: EINVALID, Message: "The " + what + " has invalid fields.", Fields: p.list}
+}
