@@ -123,22 +123,24 @@ func (d *DB) UpdatePerson(ctx context.Context, p *mentor.Person) error {
 		return &mentor.Error{Code: mentor.EINVALID, Message: "A person cannot manage themselves.",
 			Fields: []mentor.FieldError{{Field: "manager_id", Message: "is the person themselves"}}}
 	}
-	return d.Tx(ctx, func(tx *sql.Tx) error {
-		p.UpdatedAt = d.Now()
-		res, err := tx.ExecContext(ctx, `UPDATE people SET name=$1, email=$2, phone=$3, title=$4, department=$5, manager_id=$6,
-			seniority=$7, years_experience=$8, location=$9, time_zone=$10, languages=$11, background=$12, birth_year=$13,
-			availability=$14, bio=$15, updated_at=$16 WHERE id=$17`,
-			p.Name, p.Email, p.Phone, p.Title, p.Department, p.ManagerID, p.Seniority, p.YearsExperience, p.Location,
-			p.TimeZone, jsonText(p.Languages), jsonText(p.Background), p.BirthYear, jsonText(p.Availability), p.Bio,
-			p.UpdatedAt, p.ID)
-		if err != nil {
-			return d.translate(fmt.Errorf("update person: %w", err))
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return mentor.Errorf(mentor.ENOTFOUND, "person %d was not found.", p.ID)
-		}
-		return d.setSkills(ctx, tx, p)
-	})
+	return d.Tx(ctx, func(tx *sql.Tx) error { return d.updatePerson(ctx, tx, p) })
+}
+
+func (d *DB) updatePerson(ctx context.Context, tx *sql.Tx, p *mentor.Person) error {
+	p.UpdatedAt = d.Now()
+	res, err := tx.ExecContext(ctx, `UPDATE people SET name=$1, email=$2, phone=$3, title=$4, department=$5, manager_id=$6,
+		seniority=$7, years_experience=$8, location=$9, time_zone=$10, languages=$11, background=$12, birth_year=$13,
+		availability=$14, bio=$15, updated_at=$16 WHERE id=$17`,
+		p.Name, p.Email, p.Phone, p.Title, p.Department, p.ManagerID, p.Seniority, p.YearsExperience, p.Location,
+		p.TimeZone, jsonText(p.Languages), jsonText(p.Background), p.BirthYear, jsonText(p.Availability), p.Bio,
+		p.UpdatedAt, p.ID)
+	if err != nil {
+		return d.translate(fmt.Errorf("update person: %w", err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return mentor.Errorf(mentor.ENOTFOUND, "person %d was not found.", p.ID)
+	}
+	return d.setSkills(ctx, tx, p)
 }
 
 // DeletePerson removes a person and everything that belongs to them.

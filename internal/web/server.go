@@ -1,0 +1,182 @@
+// Package web serves mentormesh over HTTP: the JSON API under /api/v1, the
+// server-rendered HTML pages, /healthz and /metrics.
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/store"
+)
+
+// Server holds the dependencies of the HTTP layer; main sets every field.
+type Server struct {
+	DB      *store.DB
+	Logger  *slog.Logger
+	Version string
+	// SessionTTL is how long a sign-in lasts.
+	SessionTTL time.Duration
+
+	mux      *http.ServeMux
+	patterns []Route
+	registry *prometheus.Registry
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+}
+
+// Handler returns the server's root handler with every route and middleware.
+func (s *Server) Handler() http.Handler {
+	if s.SessionTTL == 0 {
+		s.SessionTTL = 12 * time.Hour
+	}
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+	s.registry = prometheus.NewRegistry()
+	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mentormesh_http_requests_total", Help: "HTTP requests by route and status."}, []string{"route", "method", "status"})
+	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "mentormesh_http_request_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.DefBuckets}, []string{"route"})
+	s.registry.MustRegister(s.requests, s.latency)
+	s.mux = http.NewServeMux()
+	s.routes()
+	var h http.Handler = s.mux
+	h = s.authenticate(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = s.observe(h)
+	return h
+}
+
+// Route is a registered route pattern and whether it needs sign-in.
+type Route struct {
+	Pattern string
+	Public  bool
+}
+
+// Routes lists the registered routes, for the OpenAPI and sign-in checks.
+// It is valid after Handler has been called.
+func (s *Server) Routes() []Route { return s.patterns }
+
+// route registers a public route: no sign-in needed.
+func (s *Server) route(pattern string, h http.Handler) {
+	s.mux.Handle(pattern, h)
+	s.patterns = append(s.patterns, Route{Pattern: pattern, Public: true})
+}
+
+// private registers a route that answers 401 (or redirects a browser to the
+// sign-in page) unless the request is signed in.
+func (s *Server) private(pattern string, h handlerFunc) {
+	s.mux.Handle(pattern, s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		if currentUser(r) == nil {
+			return mentor.Errorf(mentor.EUNAUTHORIZED, "Sign in first.")
+		}
+		return h(w, r)
+	}))
+	s.patterns = append(s.patterns, Route{Pattern: pattern})
+}
+
+type ctxKey int
+
+const (
+	keyRequestID ctxKey = iota
+	keyUser
+	keyToken
+)
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(keyRequestID).(string)
+	return id
+}
+
+// statusWriter remembers the status code for logs and metrics.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// observe gives each request an id, recovers panics, logs and counts it.
+func (s *Server) observe(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			var b [8]byte
+			rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		r = r.WithContext(context.WithValue(r.Context(), keyRequestID, id))
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if v := recover(); v != nil {
+				s.Logger.ErrorContext(r.Context(), "panic", "value", v, "stack", string(debug.Stack()), "request_id", id)
+				if sw.status == 0 {
+					s.writeError(sw, r, mentor.Errorf(mentor.EINTERNAL, "internal error"))
+				}
+			}
+			route := r.Pattern
+			if route == "" {
+				route = "unmatched"
+			}
+			s.requests.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Inc()
+			s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+			s.Logger.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+				"duration_ms", time.Since(start).Milliseconds(), "request_id", id)
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}
+
+func (s *Server) routes() {
+	s.route("GET /healthz", s.handle(s.healthz))
+	metrics := promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})
+	s.private("GET /metrics", func(w http.ResponseWriter, r *http.Request) error {
+		if !currentUser(r).Manages() {
+			return forbidden("Metrics are for admins and coordinators.")
+		}
+		metrics.ServeHTTP(w, r)
+		return nil
+	})
+	s.private("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+		serveOpenAPI(w, r)
+		return nil
+	})
+	s.apiRoutes()
+	s.htmlRoutes()
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.DB.Ping(ctx); err != nil {
+		logError(s.Logger, r, "health check", err)
+		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "down"})
+	}
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": string(s.DB.Dialect()), "version": s.Version})
+}
