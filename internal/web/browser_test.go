@@ -1,0 +1,108 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/store"
+	"github.com/mentormesh/mentormesh/internal/store/storetest"
+)
+
+// browser starts headless Chromium (MENTORMESH_TEST_CHROMIUM) for one test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("MENTORMESH_TEST_CHROMIUM")
+	if path == "" {
+		if os.Getenv("MENTORMESH_TEST_REQUIRE") == "1" {
+			t.Fatal("MENTORMESH_TEST_CHROMIUM is not set but MENTORMESH_TEST_REQUIRE=1")
+		}
+		t.Skip("Chromium not configured: set MENTORMESH_TEST_CHROMIUM (scripts/test does)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+func TestBrowser_SignInHomeAndSignUp(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	if _, err := f.db.SetProgramStatus(context.Background(), f.program.ID, mentor.StatusEnrolling); err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(sel))
+		must(err)
+		return v
+	}
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/"),
+		chromedp.WaitVisible(`input[name=email]`),
+		chromedp.SendKeys(`input[name=email]`, "cai@example.com"),
+		chromedp.SendKeys(`input[name=password]`, "not the password"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`.error`)))
+	errText := text(`.error`)
+	must(chromedp.Do(ctx,
+		chromedp.SetValue(`input[name=password]`, testPassword),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`h1`)))
+	home := text(`main`)
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/signup/data-mentoring"),
+		chromedp.WaitVisible(`select[name=role]`),
+		chromedp.SetValue(`select[name=role]`, "mentee"),
+		chromedp.SendKeys(`textarea[name=goals]`, "learn SQL window functions"),
+		chromedp.Click(`form[action="/signup/data-mentoring"] button[type=submit]`),
+		chromedp.WaitVisible(`.ok`)))
+	signup := text(`.ok`)
+	if !strings.Contains(errText, "wrong") {
+		t.Errorf("wrong password message: %q", errText)
+	}
+	if !strings.Contains(home, "Hello, Cai Outsider") || !strings.Contains(home, "Data mentoring") {
+		t.Errorf("home page after sign-in: %q", home)
+	}
+	if !strings.Contains(signup, "signed up as mentee") {
+		t.Errorf("sign-up message: %q", signup)
+	}
+	list, _, err := f.db.Enrollments(context.Background(), store.EnrollmentFilter{ProgramID: f.program.ID, PersonID: f.cai.ID})
+	if err != nil || len(list) != 1 || list[0].Goals != "learn SQL window functions" {
+		t.Fatalf("enrollment from the browser: %+v %v", list, err)
+	}
+
+	// Ana, in a confirmed match, sees her partner and the reason for the match.
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/"),
+		chromedp.WaitVisible(`form[action="/logout"] button`),
+		chromedp.Click(`form[action="/logout"] button`),
+		chromedp.WaitVisible(`input[name=email]`),
+		chromedp.SendKeys(`input[name=email]`, "ana@example.com"),
+		chromedp.SendKeys(`input[name=password]`, testPassword),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`.match`)))
+	anaHome := text(`main`)
+	for _, want := range []string{"Ben Mentor", "Ben offers SQL that Ana wants.", fmt.Sprint(mentor.MatchActive)} {
+		if !strings.Contains(anaHome, want) {
+			t.Errorf("ana's home lacks %q: %q", want, anaHome)
+		}
+	}
+}
