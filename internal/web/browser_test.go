@@ -65,7 +65,7 @@ func TestBrowser_SignInHomeAndSignUp(t *testing.T) {
 	must(chromedp.Do(ctx,
 		chromedp.SetValue(`input[name=password]`, testPassword),
 		chromedp.Click(`button[type=submit]`),
-		chromedp.WaitVisible(`h1`)))
+		chromedp.WaitVisible(`main h2`)))
 	home := text(`main`)
 	must(chromedp.Do(ctx,
 		chromedp.Navigate(f.srv.URL+"/signup/data-mentoring"),
