@@ -7,6 +7,9 @@ type MatchState string
 
 // Match states: proposed -> accepted/declined -> active -> completed/ended.
 const (
+	// MatchDraft is a proposal of a match run not yet published: only
+	// coordinators see it, and they may still edit it.
+	MatchDraft     MatchState = "draft"
 	MatchProposed  MatchState = "proposed"
 	MatchAccepted  MatchState = "accepted"
 	MatchDeclined  MatchState = "declined"

@@ -34,11 +34,12 @@ func scanMatchRun(row interface{ Scan(...any) error }) (*mentor.MatchRun, error)
 }
 
 // CreateMatchRun stores the snapshot of one matching run and sets r.ID and
-// r.CreatedAt. An empty status becomes "proposed". A missing program, a
-// non-finite total or settings that are not JSON are EINVALID naming the field.
+// r.CreatedAt. An empty status becomes "draft" (not yet published). A missing
+// program, a non-finite total or settings that are not JSON are EINVALID
+// naming the field.
 func (d *DB) CreateMatchRun(ctx context.Context, r *mentor.MatchRun) error {
 	if r.Status == "" {
-		r.Status = "proposed"
+		r.Status = "draft"
 	}
 	var pr mentor.Problems
 	pr.Check(r.ProgramID == 0, "program_id", "is required")
@@ -108,7 +109,7 @@ func scanMatch(row interface{ Scan(...any) error }) (*mentor.Match, error) {
 // validMatchState reports whether s is one of the match states of SPEC §3.
 func validMatchState(s mentor.MatchState) bool {
 	switch s {
-	case mentor.MatchProposed, mentor.MatchAccepted, mentor.MatchDeclined, mentor.MatchActive,
+	case mentor.MatchDraft, mentor.MatchProposed, mentor.MatchAccepted, mentor.MatchDeclined, mentor.MatchActive,
 		mentor.MatchPaused, mentor.MatchCompleted, mentor.MatchEnded:
 		return true
 	}
@@ -124,7 +125,7 @@ func validateMatch(m *mentor.Match) *mentor.Problems {
 	}
 	m.Summary = strings.TrimSpace(m.Summary)
 	pr.Check(m.ProgramID == 0, "program_id", "is required")
-	pr.Check(!validMatchState(m.State), "state", "must be proposed, accepted, declined, active, paused, completed or ended")
+	pr.Check(!validMatchState(m.State), "state", "must be draft, proposed, accepted, declined, active, paused, completed or ended")
 	pr.Check(m.Cycle < 0, "cycle", "must not be negative")
 	pr.Check(!finite(m.Score), "score", "must be a finite number")
 	pr.Check(len(m.Summary) > 10000, "summary", "is longer than 10000 characters")
@@ -165,47 +166,53 @@ func (d *DB) CreateMatch(ctx context.Context, m *mentor.Match) error {
 	if err := pr.Err("match"); err != nil {
 		return err
 	}
-	return d.Tx(ctx, func(tx *sql.Tx) error {
-		refs := []ref{{"program_id", "programs", m.ProgramID}}
-		for i, mm := range m.Members {
-			refs = append(refs, ref{memberField(i, "person_id"), "people", mm.PersonID})
-		}
-		if err := checkRefs(ctx, tx, pr, refs...); err != nil {
-			return err
-		}
-		if m.RunID != nil {
-			var runProgram int64
-			err := tx.QueryRowContext(ctx, `SELECT program_id FROM match_runs WHERE id = $1`, *m.RunID).Scan(&runProgram)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				pr.Add("run_id", "match run %d does not exist", *m.RunID)
-			case err != nil:
-				return fmt.Errorf("check match run: %w", err)
-			case runProgram != m.ProgramID:
-				pr.Add("run_id", "match run %d belongs to program %d, not %d", *m.RunID, runProgram, m.ProgramID)
-			}
-		}
-		if err := pr.Err("match"); err != nil {
-			return err
-		}
-		now := d.Now()
-		m.CreatedAt, m.UpdatedAt = now, now
-		err := tx.QueryRowContext(ctx, `INSERT INTO matches (program_id, run_id, cycle, state, score, summary, factors, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, m.ProgramID, m.RunID, m.Cycle, m.State, m.Score, m.Summary,
-			jsonText(m.Factors), now, now).Scan(&m.ID)
-		if err != nil {
-			return d.translate(fmt.Errorf("insert match: %w", err))
-		}
-		for _, mm := range m.Members {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO match_members (match_id, person_id, role, response, reason) VALUES ($1, $2, $3, $4, $5)`,
-				m.ID, mm.PersonID, mm.Role, mm.Response, mm.Reason); err != nil {
-				return d.translate(fmt.Errorf("insert match member: %w", err))
-			}
-		}
-		members, err := matchMembers(ctx, tx, []int64{m.ID})
-		m.Members = members[m.ID]
+	return d.Tx(ctx, func(tx *sql.Tx) error { return d.insertMatch(ctx, tx, m) })
+}
+
+// insertMatch stores a match validated by validateMatch with its members in
+// tx, after checking that its program, run and people exist (EINVALID naming
+// the field otherwise), and reloads the members with their names.
+func (d *DB) insertMatch(ctx context.Context, tx *sql.Tx, m *mentor.Match) error {
+	var pr mentor.Problems
+	refs := []ref{{"program_id", "programs", m.ProgramID}}
+	for i, mm := range m.Members {
+		refs = append(refs, ref{memberField(i, "person_id"), "people", mm.PersonID})
+	}
+	if err := checkRefs(ctx, tx, &pr, refs...); err != nil {
 		return err
-	})
+	}
+	if m.RunID != nil {
+		var runProgram int64
+		err := tx.QueryRowContext(ctx, `SELECT program_id FROM match_runs WHERE id = $1`, *m.RunID).Scan(&runProgram)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			pr.Add("run_id", "match run %d does not exist", *m.RunID)
+		case err != nil:
+			return fmt.Errorf("check match run: %w", err)
+		case runProgram != m.ProgramID:
+			pr.Add("run_id", "match run %d belongs to program %d, not %d", *m.RunID, runProgram, m.ProgramID)
+		}
+	}
+	if err := pr.Err("match"); err != nil {
+		return err
+	}
+	now := d.Now()
+	m.CreatedAt, m.UpdatedAt = now, now
+	err := tx.QueryRowContext(ctx, `INSERT INTO matches (program_id, run_id, cycle, state, score, summary, factors, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, m.ProgramID, m.RunID, m.Cycle, m.State, m.Score, m.Summary,
+		jsonText(m.Factors), now, now).Scan(&m.ID)
+	if err != nil {
+		return d.translate(fmt.Errorf("insert match: %w", err))
+	}
+	for _, mm := range m.Members {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO match_members (match_id, person_id, role, response, reason) VALUES ($1, $2, $3, $4, $5)`,
+			m.ID, mm.PersonID, mm.Role, mm.Response, mm.Reason); err != nil {
+			return d.translate(fmt.Errorf("insert match member: %w", err))
+		}
+	}
+	members, err := matchMembers(ctx, tx, []int64{m.ID})
+	m.Members = members[m.ID]
+	return err
 }
 
 // Match returns one match with its members (names joined from people), or ENOTFOUND.
@@ -313,10 +320,12 @@ func (d *DB) Matches(ctx context.Context, f MatchFilter) ([]mentor.Match, string
 	return out, cursorFor(len(out), f.limit(), lastID(ids)), nil
 }
 
-// matchMoves lists the states a match may move to from each state: answers
-// (proposed -> accepted/declined), start, pause and resume, and an end from
-// any open state. Completed, ended and declined matches are final.
+// matchMoves lists the states a match may move to from each state:
+// publication (draft -> proposed), answers (proposed -> accepted/declined),
+// start, pause and resume, and an end from any open state. Completed, ended
+// and declined matches are final, and nothing returns to draft.
 var matchMoves = map[mentor.MatchState][]mentor.MatchState{
+	mentor.MatchDraft:    {mentor.MatchProposed, mentor.MatchEnded},
 	mentor.MatchProposed: {mentor.MatchAccepted, mentor.MatchDeclined, mentor.MatchActive, mentor.MatchEnded},
 	mentor.MatchAccepted: {mentor.MatchActive, mentor.MatchPaused, mentor.MatchCompleted, mentor.MatchEnded},
 	mentor.MatchActive:   {mentor.MatchPaused, mentor.MatchCompleted, mentor.MatchEnded},
@@ -329,7 +338,7 @@ var matchMoves = map[mentor.MatchState][]mentor.MatchState{
 // Setting the current state again is a no-op.
 func (d *DB) SetMatchState(ctx context.Context, id int64, state mentor.MatchState) error {
 	if !validMatchState(state) {
-		return fieldError("state", "must be proposed, accepted, declined, active, paused, completed or ended")
+		return fieldError("state", "must be draft, proposed, accepted, declined, active, paused, completed or ended")
 	}
 	return d.Tx(ctx, func(tx *sql.Tx) error {
 		var from mentor.MatchState

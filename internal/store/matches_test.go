@@ -101,7 +101,7 @@ func TestStore_MatchRuns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got, run) || got.Status != "proposed" {
+		if !reflect.DeepEqual(got, run) || got.Status != "draft" {
 			t.Fatalf("round trip:\n got %+v\nwant %+v", got, run)
 		}
 		if err := db.SetMatchRunStatus(ctx, run.ID, "published"); err != nil {
@@ -289,6 +289,10 @@ func TestStore_RespondToMatch(t *testing.T) {
 		_, err = db.RespondToMatch(ctx, group.ID, w.id(1), true, "")
 		wantCode(t, err, mentor.ECONFLICT)
 
+		draft := w.match(t, mentor.MatchDraft, 0, 1)
+		_, err = db.RespondToMatch(ctx, draft.ID, w.id(0), true, "")
+		wantCode(t, err, mentor.ECONFLICT) // participants answer only published proposals
+
 		fresh := w.match(t, mentor.MatchProposed, 0, 1)
 		_, err = db.RespondToMatch(ctx, fresh.ID, w.id(3), true, "")
 		wantCode(t, err, mentor.ENOTFOUND)
@@ -331,11 +335,14 @@ func TestStore_SetMatchState(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		w := newWorld(t, db, 2)
-		m := w.match(t, mentor.MatchProposed, 0, 1)
+		m := w.match(t, mentor.MatchDraft, 0, 1)
 		for _, step := range []struct {
 			to   mentor.MatchState
 			code string
 		}{
+			{mentor.MatchAccepted, mentor.ECONFLICT}, // a draft is published first
+			{mentor.MatchProposed, ""},
+			{mentor.MatchDraft, mentor.ECONFLICT},
 			{mentor.MatchActive, ""},
 			{mentor.MatchProposed, mentor.ECONFLICT},
 			{mentor.MatchPaused, ""},

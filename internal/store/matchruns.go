@@ -1,0 +1,157 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
+)
+
+// SaveMatchRun stores a run and its proposals in one transaction. When the
+// run is published, the enrollments of the unmatched people go on the
+// waitlist in the same transaction.
+func (d *DB) SaveMatchRun(ctx context.Context, run *mentor.MatchRun, matches []mentor.Match, unmatched []int64, published bool) error {
+	for i := range matches {
+		matches[i].ProgramID = run.ProgramID
+		if err := validateMatch(&matches[i]).Err("match"); err != nil {
+			return err
+		}
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		settings, err := jsonObject(run.Settings)
+		if err != nil {
+			return fmt.Errorf("run settings: %w", err)
+		}
+		inputs, err := jsonObject(run.Inputs)
+		if err != nil {
+			return fmt.Errorf("run inputs: %w", err)
+		}
+		run.CreatedAt = d.Now()
+		if err := tx.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, run.ProgramID, run.Seed, settings, inputs, run.Status, run.Total, run.CreatedAt).Scan(&run.ID); err != nil {
+			return d.translate(fmt.Errorf("insert match run: %w", err))
+		}
+		for i := range matches {
+			matches[i].RunID = &run.ID
+			if err := d.insertMatch(ctx, tx, &matches[i]); err != nil {
+				return err
+			}
+		}
+		if published {
+			return waitlist(ctx, tx, run.ProgramID, unmatched)
+		}
+		return nil
+	})
+}
+
+func waitlist(ctx context.Context, tx *sql.Tx, programID int64, people []int64) error {
+	for _, id := range people {
+		if _, err := tx.ExecContext(ctx, `UPDATE enrollments SET status = $1 WHERE program_id = $2 AND person_id = $3 AND status = $4`,
+			mentor.EnrollmentWaitlisted, programID, id, mentor.EnrollmentActive); err != nil {
+			return fmt.Errorf("waitlist: %w", err)
+		}
+	}
+	return nil
+}
+
+// PublishMatchRun sends a draft run's proposals to the participants (draft
+// -> proposed) and puts the people it left unmatched on the waitlist. A run
+// that is not a draft is ECONFLICT.
+func (d *DB) PublishMatchRun(ctx context.Context, runID int64) (*mentor.MatchRun, error) {
+	var out *mentor.MatchRun
+	err := d.Tx(ctx, func(tx *sql.Tx) error {
+		run, err := scanMatchRun(tx.QueryRowContext(ctx, `SELECT `+matchRunColumns+` FROM match_runs WHERE id = $1`, runID))
+		if err != nil {
+			return notFound(err, "match run", runID)
+		}
+		if run.Status != "draft" {
+			return mentor.Errorf(mentor.ECONFLICT, "Match run %d is %s; only a draft can be published.", runID, run.Status)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE match_runs SET status = 'published' WHERE id = $1 AND status = 'draft'`, runID)
+		if err != nil {
+			return fmt.Errorf("publish run: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return mentor.Errorf(mentor.ECONFLICT, "Match run %d was published meanwhile.", runID)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE matches SET state = $1, updated_at = $2 WHERE run_id = $3 AND state = $4`,
+			mentor.MatchProposed, d.Now(), runID, mentor.MatchDraft); err != nil {
+			return fmt.Errorf("publish matches: %w", err)
+		}
+		// Everyone enrolled and not in a live match of the program waits.
+		rows, err := tx.QueryContext(ctx, `SELECT e.person_id FROM enrollments e WHERE e.program_id = $1 AND e.status = $2 AND e.role <> $3
+			AND NOT EXISTS (SELECT 1 FROM match_members mm JOIN matches m ON m.id = mm.match_id
+				WHERE m.program_id = e.program_id AND mm.person_id = e.person_id AND m.state IN ($4, $5, $6, $7))`,
+			run.ProgramID, mentor.EnrollmentActive, mentor.RoleMentor, mentor.MatchProposed, mentor.MatchAccepted, mentor.MatchActive, mentor.MatchPaused)
+		if err != nil {
+			return fmt.Errorf("find unmatched: %w", err)
+		}
+		var waiting []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			waiting = append(waiting, id)
+		}
+		rows.Close()
+		if err := waitlist(ctx, tx, run.ProgramID, waiting); err != nil {
+			return err
+		}
+		run.Status = "published"
+		out = run
+		return nil
+	})
+	return out, err
+}
+
+// ReviseDraftMatch replaces the members and explanation of a draft match
+// (a coordinator's edit during review). Only drafts may change: anything
+// else is ECONFLICT.
+func (d *DB) ReviseDraftMatch(ctx context.Context, m *mentor.Match) error {
+	if err := validateMatch(m).Err("match"); err != nil {
+		return err
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		var state mentor.MatchState
+		if err := tx.QueryRowContext(ctx, `SELECT state FROM matches WHERE id = $1`, m.ID).Scan(&state); err != nil {
+			return notFound(err, "match", m.ID)
+		}
+		if state != mentor.MatchDraft {
+			return mentor.Errorf(mentor.ECONFLICT, "Match %d is %s; only draft matches of an unpublished run can be edited.", m.ID, state)
+		}
+		m.UpdatedAt = d.Now()
+		if _, err := tx.ExecContext(ctx, `UPDATE matches SET score = $1, summary = $2, factors = $3, updated_at = $4 WHERE id = $5`,
+			m.Score, m.Summary, jsonText(m.Factors), m.UpdatedAt, m.ID); err != nil {
+			return fmt.Errorf("revise match: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM match_members WHERE match_id = $1`, m.ID); err != nil {
+			return fmt.Errorf("revise members: %w", err)
+		}
+		for _, mm := range m.Members {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO match_members (match_id, person_id, role, response, reason) VALUES ($1, $2, $3, $4, $5)`,
+				m.ID, mm.PersonID, mm.Role, "pending", ""); err != nil {
+				return d.translate(fmt.Errorf("insert match member: %w", err))
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteDraftMatch removes a draft match from its run; other matches are
+// ECONFLICT (end them instead).
+func (d *DB) DeleteDraftMatch(ctx context.Context, id int64) error {
+	res, err := d.db.ExecContext(ctx, `DELETE FROM matches WHERE id = $1 AND state = $2`, id, mentor.MatchDraft)
+	if err != nil {
+		return fmt.Errorf("delete match: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if _, err := d.Match(ctx, id); err != nil {
+			return err
+		}
+		return mentor.Errorf(mentor.ECONFLICT, "Match %d is not a draft; end it instead of deleting it.", id)
+	}
+	return nil
+}
