@@ -188,7 +188,7 @@ func (l *loader) program(ps *ProgramSpec) error {
 	}
 	l.out.MatchIDs = append(l.out.MatchIDs, matchIDs)
 	for i := range ps.OfficeHours {
-		if err := l.officeHours(p.ID, &ps.OfficeHours[i]); err != nil {
+		if err := l.officeHours(p.ID, matchIDs, &ps.OfficeHours[i]); err != nil {
 			return fmt.Errorf("office hours %d: %w", i, err)
 		}
 	}
@@ -375,7 +375,7 @@ func (l *loader) goal(programID, matchID int64, gs *GoalSpec) error {
 	return nil
 }
 
-func (l *loader) officeHours(programID int64, oh *OfficeHoursSpec) error {
+func (l *loader) officeHours(programID int64, matchIDs []int64, oh *OfficeHoursSpec) error {
 	slot := oh.Slot
 	slot.ProgramID, slot.MentorID = programID, l.person(oh.Mentor)
 	slot.Topics = slices.Clone(slot.Topics)
@@ -392,5 +392,15 @@ func (l *loader) officeHours(programID int64, oh *OfficeHoursSpec) error {
 		return fmt.Errorf("book: %w", err)
 	}
 	l.out.Counts.Bookings++
+	if oh.Match < 0 || oh.Match >= len(matchIDs) {
+		return nil
+	}
+	meetings, _, err := l.db.Meetings(l.ctx, store.MeetingFilter{MatchID: matchIDs[oh.Match], Page: store.Page{Limit: 1}})
+	if err != nil {
+		return fmt.Errorf("booked meeting: %w", err)
+	}
+	if len(meetings) > 0 {
+		return l.db.LinkOfficeHoursMeeting(l.ctx, slot.ID, meetings[0].ID)
+	}
 	return nil
 }
