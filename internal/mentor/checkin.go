@@ -71,3 +71,23 @@ type AuditEvent struct {
 	Detail    string    `json:"detail"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// Survey is a participant's closing survey of a program: an overall
+// rating, what changed for them, and whether they would recommend it.
+type Survey struct {
+	ID        int64     `json:"id"`
+	ProgramID int64     `json:"program_id"`
+	PersonID  int64     `json:"person_id"`
+	Rating    int       `json:"rating"`
+	Recommend bool      `json:"recommend"`
+	Text      string    `json:"text"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Validate reports every bad field of s.
+func (s *Survey) Validate() error {
+	var pr Problems
+	pr.Check(s.Rating < 1 || s.Rating > 5, "rating", "must be between 1 and 5, got %d", s.Rating)
+	pr.Check(len(s.Text) > 10000, "text", "is longer than 10000 characters")
+	return pr.Err("survey")
+}

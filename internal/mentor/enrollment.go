@@ -68,3 +68,7 @@ func (e *Enrollment) Validate(f Format) error {
 	pr.Check(len(e.Goals) > 4000, "goals", "is longer than 4000 characters")
 	return pr.Err("enrollment")
 }
+
+// AnswerSkipNextCycle is the enrollment answer by which a rotation
+// participant sits out the next cycle; the cycle clears it.
+const AnswerSkipNextCycle = "skip_next_cycle"

@@ -47,9 +47,12 @@ type Match struct {
 	Score     float64       `json:"score"`
 	Summary   string        `json:"summary"`
 	Factors   []MatchFactor `json:"factors,omitempty"`
-	Members   []MatchMember `json:"members"`
-	CreatedAt time.Time     `json:"created_at"`
-	UpdatedAt time.Time     `json:"updated_at"`
+	// Skills names what is taught in the match, one entry per direction
+	// (both directions in a skill swap).
+	Skills    []SkillExchange `json:"skills,omitempty"`
+	Members   []MatchMember   `json:"members"`
+	CreatedAt time.Time       `json:"created_at"`
+	UpdatedAt time.Time       `json:"updated_at"`
 }
 
 // MatchFactor is one line of a match's explanation.
@@ -58,6 +61,15 @@ type MatchFactor struct {
 	Score  float64 `json:"score"`
 	Weight float64 `json:"weight"`
 	Reason string  `json:"reason"`
+}
+
+// SkillExchange is one direction of teaching in a match: From teaches To
+// the skill, offered at Level.
+type SkillExchange struct {
+	FromID int64  `json:"from_id"`
+	ToID   int64  `json:"to_id"`
+	Skill  string `json:"skill"`
+	Level  int    `json:"level"`
 }
 
 // MatchMember is one person in a match, in a role, with their answer.

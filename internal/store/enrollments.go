@@ -24,50 +24,73 @@ func scanEnrollment(row interface{ Scan(...any) error }) (*mentor.Enrollment, er
 // draft or enrolling (a running program puts newcomers on the waitlist);
 // roles must fit the format; the person must fit the program's cohort filters.
 func (d *DB) CreateEnrollment(ctx context.Context, e *mentor.Enrollment) error {
+	return d.Tx(ctx, func(tx *sql.Tx) error { return d.createEnrollment(ctx, tx, e) })
+}
+
+// CreateEnrollments enrolls several people at once, all or nothing: the
+// first bad enrollment's problems come back with fields prefixed by its
+// position ("enrollments[3].role") and nothing is stored.
+func (d *DB) CreateEnrollments(ctx context.Context, list []mentor.Enrollment) error {
 	return d.Tx(ctx, func(tx *sql.Tx) error {
-		p, err := scanProgram(tx.QueryRowContext(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, e.ProgramID))
-		if err != nil {
-			return notFound(err, "program", e.ProgramID)
-		}
-		if e.Role == mentor.RoleMentor && e.Capacity == 0 {
-			e.Capacity = p.Options.DefaultCapacity
-		}
-		if e.Role != mentor.RoleMentor && e.Capacity == 0 {
-			e.Capacity = 1
-		}
-		if err := e.Validate(p.Format); err != nil {
-			return err
-		}
-		switch p.Status {
-		case mentor.StatusDraft, mentor.StatusEnrolling:
-		case mentor.StatusMatching, mentor.StatusRunning:
-			if e.Status == mentor.EnrollmentActive {
-				e.Status = mentor.EnrollmentWaitlisted
-			}
-		default:
-			return mentor.Errorf(mentor.ECONFLICT, "The program is closed; it takes no enrollments.")
-		}
-		person, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = $1`, e.PersonID))
-		if err != nil {
-			return &mentor.Error{Code: mentor.EINVALID, Message: "Unknown person.",
-				Fields: []mentor.FieldError{{Field: "person_id", Message: fmt.Sprintf("person %d does not exist", e.PersonID)}}}
-		}
-		if err := cohortFits(p, person); err != nil {
-			return err
-		}
-		e.CreatedAt = d.Now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO enrollments (program_id, person_id, role, capacity, status, goals, answers, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, e.ProgramID, e.PersonID, e.Role, e.Capacity, e.Status, e.Goals,
-			jsonText(orEmpty(e.Answers)), e.CreatedAt).Scan(&e.ID)
-		if err != nil {
-			err = d.translate(err)
-			if mentor.ErrorCode(err) == mentor.ECONFLICT {
-				return &mentor.Error{Code: mentor.ECONFLICT, Message: "The person is already enrolled in this program.",
-					Fields: []mentor.FieldError{{Field: "person_id", Message: "is already enrolled"}}}
+		for i := range list {
+			if err := d.createEnrollment(ctx, tx, &list[i]); err != nil {
+				if fields := mentor.ErrorFields(err); len(fields) > 0 {
+					e := &mentor.Error{Code: mentor.ErrorCode(err), Message: fmt.Sprintf("Enrollment %d: %s", i, mentor.ErrorMessage(err))}
+					for _, f := range fields {
+						e.Fields = append(e.Fields, mentor.FieldError{Field: fmt.Sprintf("enrollments[%d].%s", i, f.Field), Message: f.Message})
+					}
+					return e
+				}
+				return err
 			}
 		}
-		return err
+		return nil
 	})
+}
+
+func (d *DB) createEnrollment(ctx context.Context, tx *sql.Tx, e *mentor.Enrollment) error {
+	p, err := scanProgram(tx.QueryRowContext(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, e.ProgramID))
+	if err != nil {
+		return notFound(err, "program", e.ProgramID)
+	}
+	if e.Role == mentor.RoleMentor && e.Capacity == 0 {
+		e.Capacity = p.Options.DefaultCapacity
+	}
+	if e.Role != mentor.RoleMentor && e.Capacity == 0 {
+		e.Capacity = 1
+	}
+	if err := e.Validate(p.Format); err != nil {
+		return err
+	}
+	switch p.Status {
+	case mentor.StatusDraft, mentor.StatusEnrolling:
+	case mentor.StatusMatching, mentor.StatusRunning:
+		if e.Status == mentor.EnrollmentActive {
+			e.Status = mentor.EnrollmentWaitlisted
+		}
+	default:
+		return mentor.Errorf(mentor.ECONFLICT, "The program is closed; it takes no enrollments.")
+	}
+	person, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = $1`, e.PersonID))
+	if err != nil {
+		return &mentor.Error{Code: mentor.EINVALID, Message: "Unknown person.",
+			Fields: []mentor.FieldError{{Field: "person_id", Message: fmt.Sprintf("person %d does not exist", e.PersonID)}}}
+	}
+	if err := cohortFits(p, person); err != nil {
+		return err
+	}
+	e.CreatedAt = d.Now()
+	err = tx.QueryRowContext(ctx, `INSERT INTO enrollments (program_id, person_id, role, capacity, status, goals, answers, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, e.ProgramID, e.PersonID, e.Role, e.Capacity, e.Status, e.Goals,
+		jsonText(orEmpty(e.Answers)), e.CreatedAt).Scan(&e.ID)
+	if err != nil {
+		err = d.translate(err)
+		if mentor.ErrorCode(err) == mentor.ECONFLICT {
+			return &mentor.Error{Code: mentor.ECONFLICT, Message: "The person is already enrolled in this program.",
+				Fields: []mentor.FieldError{{Field: "person_id", Message: "is already enrolled"}}}
+		}
+	}
+	return err
 }
 
 func orEmpty(m map[string]string) map[string]string {

@@ -90,13 +90,19 @@ func (d *DB) SetMatchRunStatus(ctx context.Context, id int64, status string) err
 	return nil
 }
 
-const matchColumns = `id, program_id, run_id, cycle, state, score, summary, factors, created_at, updated_at`
+const matchColumns = `id, program_id, run_id, cycle, state, score, summary, factors, skills, created_at, updated_at`
 
 func scanMatch(row interface{ Scan(...any) error }) (*mentor.Match, error) {
 	var m mentor.Match
-	var factors string
-	if err := row.Scan(&m.ID, &m.ProgramID, &m.RunID, &m.Cycle, &m.State, &m.Score, &m.Summary, &factors, &m.CreatedAt, &m.UpdatedAt); err != nil {
+	var factors, skills string
+	if err := row.Scan(&m.ID, &m.ProgramID, &m.RunID, &m.Cycle, &m.State, &m.Score, &m.Summary, &factors, &skills, &m.CreatedAt, &m.UpdatedAt); err != nil {
 		return nil, err
+	}
+	if err := fromJSON(skills, &m.Skills); err != nil {
+		return nil, fmt.Errorf("match %d skills: %w", m.ID, err)
+	}
+	if len(m.Skills) == 0 {
+		m.Skills = nil // omitted in JSON, like a match without teaching directions
 	}
 	if err := fromJSON(factors, &m.Factors); err != nil {
 		return nil, fmt.Errorf("match %d factors: %w", m.ID, err)
@@ -198,9 +204,9 @@ func (d *DB) insertMatch(ctx context.Context, tx *sql.Tx, m *mentor.Match) error
 	}
 	now := d.Now()
 	m.CreatedAt, m.UpdatedAt = now, now
-	err := tx.QueryRowContext(ctx, `INSERT INTO matches (program_id, run_id, cycle, state, score, summary, factors, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, m.ProgramID, m.RunID, m.Cycle, m.State, m.Score, m.Summary,
-		jsonText(m.Factors), now, now).Scan(&m.ID)
+	err := tx.QueryRowContext(ctx, `INSERT INTO matches (program_id, run_id, cycle, state, score, summary, factors, skills, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, m.ProgramID, m.RunID, m.Cycle, m.State, m.Score, m.Summary,
+		jsonText(m.Factors), jsonText(m.Skills), now, now).Scan(&m.ID)
 	if err != nil {
 		return d.translate(fmt.Errorf("insert match: %w", err))
 	}
@@ -267,6 +273,8 @@ type MatchFilter struct {
 	PersonID  int64 // matches the person is a member of
 	RunID     int64
 	State     mentor.MatchState
+	// Published leaves out the drafts of unpublished runs (what participants see).
+	Published bool
 	Page
 }
 
@@ -289,6 +297,9 @@ func (d *DB) Matches(ctx context.Context, f MatchFilter) ([]mentor.Match, string
 	}
 	if f.State != "" {
 		w.add("state = ?", f.State)
+	}
+	if f.Published {
+		w.add("state <> ?", mentor.MatchDraft)
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT `+matchColumns+` FROM matches`+w.String()+` ORDER BY id LIMIT `+w.arg(f.limit()), w.args...)
 	if err != nil {

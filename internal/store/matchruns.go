@@ -123,8 +123,8 @@ func (d *DB) ReviseDraftMatch(ctx context.Context, m *mentor.Match) error {
 			return mentor.Errorf(mentor.ECONFLICT, "Match %d is %s; only draft matches of an unpublished run can be edited.", m.ID, state)
 		}
 		m.UpdatedAt = d.Now()
-		if _, err := tx.ExecContext(ctx, `UPDATE matches SET score = $1, summary = $2, factors = $3, updated_at = $4 WHERE id = $5`,
-			m.Score, m.Summary, jsonText(m.Factors), m.UpdatedAt, m.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE matches SET score = $1, summary = $2, factors = $3, skills = $4, updated_at = $5 WHERE id = $6`,
+			m.Score, m.Summary, jsonText(m.Factors), jsonText(m.Skills), m.UpdatedAt, m.ID); err != nil {
 			return fmt.Errorf("revise match: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM match_members WHERE match_id = $1`, m.ID); err != nil {

@@ -1,0 +1,361 @@
+package match
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// gmRandomGraph draws a graph on n nodes: each pair is an edge with
+// probability p, weighted by weight; with parallel, some pairs repeat.
+func gmRandomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func() float64) []Edge {
+	var edges []Edge
+	for u := 0; u < n; u++ {
+		for v := u + 1; v < n; v++ {
+			if rng.Float64() >= p {
+				continue
+			}
+			a, b := u, v
+			if rng.IntN(2) == 0 {
+				a, b = b, a
+			}
+			edges = append(edges, Edge{U: a, V: b, W: weight()})
+			if parallel && rng.IntN(4) == 0 {
+				edges = append(edges, Edge{U: b, V: a, W: weight()})
+			}
+		}
+	}
+	rng.Shuffle(len(edges), func(i, j int) { edges[i], edges[j] = edges[j], edges[i] })
+	return edges
+}
+
+func TestGeneral_RandomSmallAgainstBruteForce(t *testing.T) {
+	type weights struct {
+		name string
+		draw func(rng *rand.Rand) float64
+		tol  float64
+	}
+	kinds := []weights{
+		{"ties", func(rng *rand.Rand) float64 { return float64(1 + rng.IntN(3)) }, 0},
+		{"wide", func(rng *rand.Rand) float64 { return float64(1 + rng.IntN(1000)) }, 0},
+		{"signed", func(rng *rand.Rand) float64 { return float64(rng.IntN(21) - 8) }, 0},
+		{"decimal", func(rng *rand.Rand) float64 { return float64(rng.IntN(2001)-500) / 100 }, 1e-9},
+		{"real", func(rng *rand.Rand) float64 { return rng.Float64()*2 - 0.3 }, 1e-6},
+	}
+	densities := []float64{0.25, 0.5, 0.8, 1}
+	for _, kind := range kinds {
+		t.Run(kind.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(7, uint64(len(kind.name))))
+			for iter := 0; iter < 1500; iter++ {
+				n := 1 + rng.IntN(10)
+				p := densities[iter%len(densities)]
+				edges := gmRandomGraph(rng, n, p, iter%3 == 0, func() float64 { return kind.draw(rng) })
+				for _, maxCard := range []bool{false, true} {
+					opt := GeneralOptions{MaxCardinality: maxCard}
+					res := gmSolveChecked(t, n, edges, opt)
+					card, want := gmBrute(t, n, edges, maxCard)
+					if maxCard && len(res.Pairs) != card {
+						t.Fatalf("iter %d n=%d maxCard: %d pairs, brute force %d\nedges %v\ngot %v", iter, n, len(res.Pairs), card, edges, res.Pairs)
+					}
+					if math.Abs(res.Total-want) > kind.tol*(1+math.Abs(want)) {
+						t.Fatalf("iter %d n=%d maxCard=%v: total %v, brute force %v\nedges %v\ngot %v", iter, n, maxCard, res.Total, want, edges, res.Pairs)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestGeneral_Errors(t *testing.T) {
+	cases := []struct {
+		name  string
+		n     int
+		edges []Edge
+		want  error
+	}{
+		{"negative n", -1, nil, ErrGeneralInput},
+		{"node too large", 3, []Edge{{0, 3, 1}}, ErrGeneralInput},
+		{"negative node", 3, []Edge{{-1, 2, 1}}, ErrGeneralInput},
+		{"self-loop", 3, []Edge{{0, 1, 1}, {2, 2, 5}}, ErrGeneralInput},
+		{"NaN", 2, []Edge{{0, 1, math.NaN()}}, ErrGeneralInput},
+		{"+Inf", 2, []Edge{{0, 1, math.Inf(1)}}, ErrGeneralInput},
+		{"-Inf", 2, []Edge{{0, 1, math.Inf(-1)}}, ErrGeneralInput},
+		{"huge weight", 2, []Edge{{0, 1, 1e30}}, ErrGeneralRange},
+		{"huge decimal", 2, []Edge{{0, 1, 1e17 + 0.5}, {0, 1, 0.123456789123}}, ErrGeneralRange},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, maxCard := range []bool{false, true} {
+				_, err := General(tc.n, tc.edges, GeneralOptions{MaxCardinality: maxCard})
+				if !errors.Is(err, tc.want) {
+					t.Fatalf("maxCard=%v: error %v, want %v", maxCard, err, tc.want)
+				}
+			}
+		})
+	}
+	t.Run("max cardinality shift too large", func(t *testing.T) {
+		edges := []Edge{{0, 1, 1e14}, {2, 3, 1}}
+		if _, err := General(1000, edges, GeneralOptions{}); err != nil {
+			t.Fatalf("without MaxCardinality: %v", err)
+		}
+		_, err := General(1000, edges, GeneralOptions{MaxCardinality: true})
+		if !errors.Is(err, ErrGeneralRange) {
+			t.Fatalf("error %v, want ErrGeneralRange", err)
+		}
+	})
+}
+
+func TestGeneral_Empty(t *testing.T) {
+	for _, n := range []int{0, 1, 5} {
+		res, err := General(n, nil, GeneralOptions{MaxCardinality: true})
+		if err != nil || len(res.Pairs) != 0 || res.Total != 0 || res.Pairs == nil {
+			t.Fatalf("n=%d: %+v, %v", n, res, err)
+		}
+	}
+	res, err := General(4, []Edge{{0, 1, -2}, {2, 3, 0}}, GeneralOptions{})
+	if err != nil || len(res.Pairs) != 0 {
+		t.Fatalf("non-positive edges: %+v, %v", res, err)
+	}
+}
+
+func TestGeneral_ReferenceInstances(t *testing.T) {
+	cases := []struct {
+		file string
+		want float64
+	}{
+		{"g_1000_1.txt", 458176},
+		{"g_2000_1.txt", 917583},
+		{"g_5000_1.txt", 2296901},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			n, edges := gmLoadInstance(t, tc.file)
+			res := gmSolveChecked(t, n, edges, GeneralOptions{})
+			if res.Total != tc.want {
+				t.Fatalf("total %v, known optimum %v", res.Total, tc.want)
+			}
+		})
+	}
+}
+
+func TestGeneral_Structured(t *testing.T) {
+	// Classic blossom cases (nodes from 1; node 0 is isolated): blossoms
+	// relabelled, nested, expanded as S or T, with least-slack subtleties.
+	cases := []struct {
+		name  string
+		edges []Edge
+		want  float64 // optimum without MaxCardinality
+	}{
+		{"single edge", []Edge{{1, 2, 10}, {2, 3, 11}}, 11},
+		{"path of three", []Edge{{1, 2, 5}, {2, 3, 11}, {3, 4, 5}}, 11},
+		{"negative", []Edge{{1, 2, 2}, {1, 3, -2}, {2, 3, 1}, {2, 4, -1}, {3, 4, -6}}, 2},
+		{"S-blossom", []Edge{{1, 2, 8}, {1, 3, 9}, {2, 3, 10}, {3, 4, 7}}, 15},
+		{"S-blossom augmented", []Edge{{1, 2, 8}, {1, 3, 9}, {2, 3, 10}, {3, 4, 7}, {1, 6, 5}, {4, 5, 6}}, 21},
+		{"T-blossom 1", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 4}, {1, 6, 3}}, 17},
+		{"T-blossom 2", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 3}, {1, 6, 4}}, 17},
+		{"T-blossom 3", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 3}, {3, 6, 4}}, 16},
+		{"nested S", []Edge{{1, 2, 9}, {1, 3, 9}, {2, 3, 10}, {2, 4, 8}, {3, 5, 8}, {4, 5, 10}, {5, 6, 6}}, 23},
+		{"S relabel nested", []Edge{{1, 2, 10}, {1, 7, 10}, {2, 3, 12}, {3, 4, 20}, {3, 5, 20}, {4, 5, 25}, {5, 6, 10}, {6, 7, 10}, {7, 8, 8}}, 48},
+		{"nested S expand", []Edge{{1, 2, 8}, {1, 3, 8}, {2, 3, 10}, {2, 4, 12}, {3, 5, 12}, {4, 5, 14}, {4, 6, 12}, {5, 7, 12}, {6, 7, 14}, {7, 8, 12}}, 44},
+		{"S-T expand", []Edge{{1, 2, 23}, {1, 5, 22}, {1, 6, 15}, {2, 3, 25}, {3, 4, 22}, {4, 5, 25}, {4, 8, 14}, {5, 7, 13}}, 67},
+		{"nested S, T expand", []Edge{{1, 2, 19}, {1, 3, 20}, {1, 8, 8}, {2, 3, 25}, {2, 4, 18}, {3, 5, 18}, {4, 5, 13}, {4, 7, 7}, {5, 6, 7}}, 47},
+		{"nasty T expand", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 35}, {5, 7, 26}, {9, 10, 5}}, 146},
+		{"nasty T expand 2", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 26}, {5, 7, 40}, {9, 10, 5}}, 151},
+		{"T expand least slack", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 28}, {5, 7, 26}, {9, 10, 5}}, 139},
+		{"nested nasty T expand", []Edge{{1, 2, 45}, {1, 7, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 95}, {4, 6, 94}, {5, 6, 94}, {6, 7, 50}, {1, 8, 30}, {3, 11, 35}, {5, 9, 36}, {7, 10, 26}, {11, 12, 5}}, 241},
+		{"nested relabel expand", []Edge{{1, 2, 40}, {1, 3, 40}, {2, 3, 60}, {2, 4, 55}, {3, 5, 55}, {4, 5, 50}, {1, 8, 15}, {5, 7, 30}, {7, 6, 10}, {8, 10, 10}, {4, 9, 30}}, 145},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			n := 0
+			for _, e := range tc.edges {
+				n = max(n, e.U+1, e.V+1)
+			}
+			for _, maxCard := range []bool{false, true} {
+				res := gmSolveChecked(t, n, tc.edges, GeneralOptions{MaxCardinality: maxCard})
+				card, want := gmBrute(t, n, tc.edges, maxCard)
+				if !maxCard && tc.want != 0 && want != tc.want {
+					t.Fatalf("brute force %v disagrees with the documented optimum %v", want, tc.want)
+				}
+				if res.Total != want || (maxCard && len(res.Pairs) != card) {
+					t.Fatalf("maxCard=%v: %d pairs total %v, want %d pairs total %v: %v", maxCard, len(res.Pairs), res.Total, card, want, res.Pairs)
+				}
+			}
+		})
+	}
+}
+
+// gmTriangles builds a triangle of triangles nested depth times (3^depth
+// nodes): three copies of the level below joined in a cycle by one edge
+// between each two, at random vertices. Edges inside deeper levels weigh
+// more, so small blossoms tighten first and nest into larger ones. With
+// pendants every node also gets a pendant neighbour through a light edge,
+// so nested blossoms must be expanded again.
+func gmTriangles(rng *rand.Rand, depth int, pendants bool) (int, []Edge) {
+	var edges []Edge
+	var build func(level, first int) int // returns the node count
+	build = func(level, first int) int {
+		if level == 0 {
+			return 1
+		}
+		var starts [3]int
+		size := 0
+		for i := range starts {
+			starts[i] = first + size
+			size += build(level-1, first+size)
+		}
+		part := size / 3
+		for i := range starts {
+			a := starts[i] + rng.IntN(part)
+			b := starts[(i+1)%3] + rng.IntN(part)
+			w := float64(100*(depth-level+1) + rng.IntN(30))
+			edges = append(edges, Edge{U: a, V: b, W: w})
+		}
+		return size
+	}
+	n := build(depth, 0)
+	if pendants {
+		for v := 0; v < n; v++ {
+			edges = append(edges, Edge{U: v, V: n + v, W: float64(1 + rng.IntN(60*depth))})
+		}
+		n *= 2
+	}
+	return n, edges
+}
+
+func TestGeneral_NestedBlossoms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	t.Run("depth 2 against brute force", func(t *testing.T) {
+		for iter := 0; iter < 30; iter++ {
+			n, edges := gmTriangles(rng, 2, iter%3 == 1)
+			for _, maxCard := range []bool{false, true} {
+				res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
+				card, want := gmBrute(t, n, edges, maxCard)
+				if res.Total != want || (maxCard && len(res.Pairs) != card) {
+					t.Fatalf("maxCard=%v: %d pairs total %v, want %d pairs total %v", maxCard, len(res.Pairs), res.Total, card, want)
+				}
+			}
+		}
+	})
+	t.Run("deep, certified by duals", func(t *testing.T) {
+		for depth := 3; depth <= 6; depth++ {
+			for _, pendants := range []bool{false, true} {
+				n, edges := gmTriangles(rng, depth, pendants)
+				res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: true})
+				if want := n / 2; len(res.Pairs) != want {
+					t.Fatalf("depth %d pendants=%v: %d pairs, want %d", depth, pendants, len(res.Pairs), want)
+				}
+				gmSolveChecked(t, n, edges, GeneralOptions{})
+			}
+		}
+	})
+	t.Run("odd cycles", func(t *testing.T) {
+		for _, k := range []int{3, 5, 7, 101, 1001} {
+			var edges []Edge
+			for i := 0; i < k; i++ {
+				edges = append(edges, Edge{U: i, V: (i + 1) % k, W: 2.5})
+			}
+			res := gmSolveChecked(t, k, edges, GeneralOptions{})
+			if want := float64(k/2) * 2.5; res.Total != want || len(res.Pairs) != k/2 {
+				t.Fatalf("cycle %d: %d pairs total %v, want %v", k, len(res.Pairs), res.Total, want)
+			}
+		}
+	})
+}
+
+func TestGeneral_RandomMediumCertified(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	draws := []func() float64{
+		func() float64 { return float64(1 + rng.IntN(4)) },
+		func() float64 { return float64(rng.IntN(2000) - 300) },
+		func() float64 { return float64(rng.IntN(100000)) / 1000 },
+	}
+	for iter := 0; iter < 240; iter++ {
+		n := 20 + rng.IntN(180)
+		deg := 1.5 + rng.Float64()*8
+		if iter%10 == 0 {
+			deg = float64(n) / 2
+		}
+		edges := gmRandomGraph(rng, n, deg/float64(n), iter%4 == 0, draws[iter%len(draws)])
+		for _, maxCard := range []bool{false, true} {
+			gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
+		}
+	}
+}
+
+func TestGeneral_ScaleWeights(t *testing.T) {
+	cases := []struct {
+		name    string
+		weights []float64
+		want    []int64
+	}{
+		{"integers", []float64{3, -7, 0}, []int64{3, -7, 0}},
+		{"tenths", []float64{0.1, 0.2, 0.3}, []int64{1, 2, 3}},
+		{"mixed decimals", []float64{1.25, 0.5, 3}, []int64{125, 50, 300}},
+		{"nine decimals", []float64{0.000000001, 2}, []int64{1, 2000000000}},
+		{"irrational", []float64{math.Pi, 1}, []int64{3141592654, 1000000000}},
+		{"large integers", []float64{1e15, 1}, []int64{1e15, 1}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			edges := make([]Edge, len(tc.weights))
+			for i, w := range tc.weights {
+				edges[i] = Edge{U: 0, V: 1, W: w}
+			}
+			got, err := gmScaleWeights(edges, 2, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("scaled %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGeneral_DecimalExact(t *testing.T) {
+	// Weights in thousandths with many exact ties whose float sums differ
+	// (0.1 + 0.2 != 0.3): the optimum is compared in integer thousandths,
+	// which a float solver with a tolerance could miss.
+	rng := rand.New(rand.NewPCG(5, 6))
+	steps := []float64{0.1, 0.2, 0.3, 0.15, 0.05, 0.001, 0.7}
+	for iter := 0; iter < 400; iter++ {
+		n := 2 + rng.IntN(9)
+		edges := gmRandomGraph(rng, n, 0.6, false, func() float64 { return steps[rng.IntN(len(steps))] })
+		ints := make([]Edge, len(edges))
+		for i, e := range edges {
+			ints[i] = Edge{U: e.U, V: e.V, W: math.Round(e.W * 1000)}
+		}
+		for _, maxCard := range []bool{false, true} {
+			res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
+			_, want := gmBrute(t, n, ints, maxCard)
+			var got float64
+			for _, p := range res.Pairs {
+				got += math.Round(p.W * 1000)
+			}
+			if got != want {
+				t.Fatalf("iter %d maxCard=%v: %v thousandths, optimum %v\nedges %v\ngot %v", iter, maxCard, got, want, edges, res.Pairs)
+			}
+		}
+	}
+}
+
+func TestGeneral_ParallelAndDeterministic(t *testing.T) {
+	edges := []Edge{{1, 0, 3}, {0, 1, 5}, {0, 1, 5}, {1, 2, 4}, {2, 1, -1}, {2, 3, 2}}
+	first, err := General(4, edges, GeneralOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Edge{{0, 1, 5}, {2, 3, 2}}
+	if !slices.Equal(first.Pairs, want) || first.Total != 7 {
+		t.Fatalf("got %+v, want %v total 7", first, want)
+	}
+	for i := 0; i < 5; i++ {
+		again, _ := General(4, edges, GeneralOptions{})
+		if !slices.Equal(again.Pairs, first.Pairs) {
+			t.Fatalf("run %d: %v, first run %v", i, again.Pairs, first.Pairs)
+		}
+	}
+}

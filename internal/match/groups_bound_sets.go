@@ -1,0 +1,135 @@
+package match
+
+import (
+	"math"
+	"time"
+)
+
+// Limits of the set-partitioning bound: it enumerates every group of every
+// size in use once per iteration, so it only runs when that is cheap.
+const (
+	grpSetMaxSets  = 400_000    // largest number of candidate groups
+	grpSetWork     = 20_000_000 // iterations times candidate groups
+	grpSetMaxIters = 400
+)
+
+// grpSetBound returns an upper bound on the best total from the Lagrangian
+// relaxation of the set-partitioning model (every node in exactly one group,
+// count[s] groups of each size s): with a price lambda[v] on every node,
+//
+//	bound(lambda) = sum(lambda) + sum over sizes s of count[s] * M_s(lambda),
+//	M_s(lambda)   = max over s-sets S of (w(S) - lambda(S)),
+//
+// bounds every partition, because a partition's groups are count[s] s-sets
+// for each s and their prices add up to sum(lambda). M_s is found by
+// enumerating all s-sets, so the bound is only computed when there are at
+// most grpSetMaxSets of them (ok is false otherwise). The prices start at
+// half of each node's weight inside its group of the best partition found
+// (own), where bound = total + sum of count[s] * M_s, and follow subgradient
+// steps; the smallest bound seen is returned.
+func grpSetBound(g *grpGraph, sizes []int, own []float64, lower float64, deadline time.Time) (bound float64, ok bool) {
+	n := g.n
+	if g.dense == nil {
+		return 0, false
+	}
+	count := map[int]int{}
+	sets := 0.0
+	for _, s := range sizes {
+		if count[s] == 0 {
+			sets += grpBinomial(n, s)
+		}
+		count[s]++
+	}
+	if sets > grpSetMaxSets {
+		return 0, false
+	}
+	distinct := make([]int, 0, len(count))
+	for s := range count {
+		distinct = append(distinct, s)
+	}
+	lambda := make([]float64, n)
+	for v := range lambda {
+		lambda[v] = own[v] / 2
+	}
+	iters := min(max(int(grpSetWork/sets), 1), grpSetMaxIters)
+	best := math.Inf(1)
+	theta := 1.0
+	sinceBest := 0
+	sub := make([]float64, n)
+	cur := make([]int, 0, 64)
+	arg := make([]int, 0, 64)
+	for it := 0; it < iters; it++ {
+		if it > 0 && time.Now().After(deadline) {
+			break
+		}
+		value := 0.0
+		for _, l := range lambda {
+			value += l
+		}
+		for v := range sub {
+			sub[v] = 1
+		}
+		for _, s := range distinct {
+			// Depth-first enumeration of the s-sets in increasing order.
+			top := math.Inf(-1)
+			var rec func(start int, val float64)
+			rec = func(start int, val float64) {
+				depth := len(cur)
+				if depth == s {
+					if val > top {
+						top = val
+						arg = append(arg[:0], cur...)
+					}
+					return
+				}
+				for x := start; x <= n-(s-depth); x++ {
+					add := -lambda[x]
+					row := g.dense[x*n:]
+					for _, c := range cur {
+						add += row[c]
+					}
+					cur = append(cur, x)
+					rec(x+1, val+add)
+					cur = cur[:depth]
+				}
+			}
+			rec(0, 0)
+			value += float64(count[s]) * top
+			for _, v := range arg {
+				sub[v] -= float64(count[s])
+			}
+		}
+		if value < best {
+			best = value
+			sinceBest = 0
+		} else if sinceBest++; sinceBest >= 10 {
+			theta /= 2
+			sinceBest = 0
+		}
+		norm := 0.0
+		for _, x := range sub {
+			norm += x * x
+		}
+		gap := value - lower
+		if norm == 0 || gap <= 1e-12*math.Max(1, math.Abs(value)) || theta < 1e-6 {
+			break
+		}
+		step := theta * gap / norm
+		for v := range lambda {
+			lambda[v] -= step * sub[v]
+		}
+	}
+	return best, true
+}
+
+// grpBinomial returns C(n, k) as a float64 (no overflow for large n).
+func grpBinomial(n, k int) float64 {
+	if k < 0 || k > n {
+		return 0
+	}
+	r := 1.0
+	for i := 1; i <= k; i++ {
+		r = r * float64(n-k+i) / float64(i)
+	}
+	return r
+}
