@@ -14,7 +14,8 @@ func (s *Server) visibleMatch(r *http.Request, id int64) (*mentor.Match, error) 
 		return nil, err
 	}
 	u := currentUser(r)
-	if !u.Manages() && !m.HasMember(u.PersonID) {
+	if !u.Manages() && (!m.HasMember(u.PersonID) || m.State == mentor.MatchDraft) {
+		// Drafts of an unpublished run are the coordinators' until published.
 		return nil, mentor.Errorf(mentor.ENOTFOUND, "match %d was not found.", id)
 	}
 	return m, nil

@@ -20,7 +20,7 @@ func (s *Server) apiMatchesList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if u := currentUser(r); !u.Manages() {
-		f.PersonID = u.PersonID
+		f.PersonID, f.Published = u.PersonID, true
 	}
 	list, next, err := s.DB.Matches(r.Context(), f)
 	if err != nil {

@@ -88,6 +88,9 @@ func (s *Server) apiMeetingsCreate(w http.ResponseWriter, r *http.Request) error
 	}
 	var mt mentor.Meeting
 	in.apply(&mt)
+	if err := s.assignTurns(r.Context(), m, &mt); err != nil {
+		return err
+	}
 	if err := s.DB.CreateMeeting(r.Context(), &mt); err != nil {
 		return err
 	}

@@ -231,8 +231,14 @@ func (s *Server) apiEnrollmentUpdate(w http.ResponseWriter, r *http.Request) err
 		return &mentor.Error{Code: mentor.EINVALID, Message: "An enrollment cannot move to another person.", Fields: []mentor.FieldError{{Field: "person_id", Message: "cannot change"}}}
 	}
 	u := currentUser(r)
-	if !u.Manages() && in.Status != "" && in.Status != e.Status && in.Status != mentor.EnrollmentWithdrawn {
-		return forbidden("You may only withdraw your enrollment; coordinators manage the waitlist.")
+	if !u.Manages() {
+		var pr mentor.Problems
+		pr.Check(in.Status != "" && in.Status != e.Status && in.Status != mentor.EnrollmentWithdrawn, "status", "you may only withdraw; coordinators manage the waitlist")
+		pr.Check(in.Role != "" && in.Role != e.Role, "role", "is set by coordinators once you are enrolled")
+		pr.Check(in.Capacity != 0 && in.Capacity != e.Capacity && (e.Role != mentor.RoleMentor || in.Capacity > e.Capacity), "capacity", "a mentor may lower their capacity; coordinators raise it")
+		if err := pr.Err("enrollment"); err != nil {
+			return &mentor.Error{Code: mentor.EFORBIDDEN, Message: "Some fields of an enrollment are managed by coordinators.", Fields: mentor.ErrorFields(err)}
+		}
 	}
 	if in.Role != "" {
 		e.Role = in.Role
@@ -266,4 +272,8 @@ func (s *Server) audit(r *http.Request, action, object string, id int64, detail 
 	if err := s.DB.RecordAudit(r.Context(), &ev); err != nil {
 		logError(s.Logger, r, "audit", err)
 	}
+}
+
+func enrollmentOf(programID, personID int64) store.EnrollmentFilter {
+	return store.EnrollmentFilter{ProgramID: programID, PersonID: personID}
 }

@@ -284,6 +284,10 @@ func TestAPI_ProgramsAndPeople(t *testing.T) {
 		if e.Status != mentor.EnrollmentWithdrawn {
 			t.Fatalf("withdraw: %+v", e)
 		}
+		p := f.problem(f.caiTok, "PATCH", fmt.Sprintf("/api/v1/programs/%d/enrollments/%d", id, e.ID), map[string]any{"capacity": 20, "status": "active"}, http.StatusForbidden)
+		if !hasField(p, "status") || !hasField(p, "capacity") {
+			t.Fatalf("a participant must not raise their own capacity or leave the waitlist: %+v", p)
+		}
 
 		// People: create, paginate, skills with aliases.
 		f.do(f.coordTok, "POST", "/api/v1/skills", map[string]any{"name": "Go", "aliases": []string{"golang"}}, http.StatusCreated, nil)

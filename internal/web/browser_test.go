@@ -106,3 +106,49 @@ func TestBrowser_SignInHomeAndSignUp(t *testing.T) {
 		}
 	}
 }
+
+func TestBrowser_CoordinatorRunsAndPublishesMatching(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	c := newCohort(t, f, "ui", peers(6, func(int) ([]string, []string) { return []string{"Feedback"}, []string{"Negotiation"} }))
+	bg := context.Background()
+	p := &mentor.Program{Name: "Peer pairs", Format: mentor.FormatPeer}
+	if err := f.db.CreateProgram(bg, p); err != nil {
+		t.Fatal(err)
+	}
+	f.db.SetProgramStatus(bg, p.ID, mentor.StatusEnrolling)
+	for _, id := range c.ids {
+		if err := f.db.CreateEnrollment(bg, &mentor.Enrollment{ProgramID: p.ID, PersonID: id, Role: mentor.RolePeer}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.db.SetProgramStatus(bg, p.ID, mentor.StatusMatching)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/login"),
+		chromedp.WaitVisible(`input[name=email]`),
+		chromedp.SendKeys(`input[name=email]`, "cora@example.com"),
+		chromedp.SendKeys(`input[name=password]`, testPassword),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`main h2`),
+		chromedp.Click(`a[href="/programs/`+fmt.Sprint(p.ID)+`"]`),
+		chromedp.WaitVisible(`#run-matching`),
+		chromedp.Click(`#run-matching`),
+		chromedp.WaitVisible(`tr.match-row`)))
+	table, err := chromedp.Run(ctx, chromedp.Text(`table.matches`))
+	must(err)
+	if strings.Count(table, "draft") != 3 || !strings.Contains(table, "ui Peer") {
+		t.Fatalf("after running matching the page shows: %q", table)
+	}
+	must(chromedp.Do(ctx, chromedp.Click(`button[id^=publish-]`), chromedp.WaitNotPresent(`button[id^=publish-]`)))
+	table, err = chromedp.Run(ctx, chromedp.Text(`table.matches`))
+	must(err)
+	if strings.Count(table, "proposed") != 3 {
+		t.Fatalf("after publishing the page shows: %q", table)
+	}
+}

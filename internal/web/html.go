@@ -30,8 +30,9 @@ func init() {
 			return *f
 		},
 		"percent": func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
+		"pct":     func(x float64) float64 { return x * 100 },
 	}
-	for _, name := range []string{"login", "error", "home", "signup"} {
+	for _, name := range []string{"login", "error", "home", "signup", "program"} {
 		pages[name] = template.Must(template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
 	}
 }
@@ -80,6 +81,9 @@ func (s *Server) htmlRoutes() {
 	s.route("GET /signup/{slug}", s.handle(s.signupPage))
 	s.private("POST /signup/{slug}", s.signupSubmit)
 	s.private("GET /{$}", s.homePage)
+	s.private("GET /programs/{id}", s.programPage)
+	s.private("POST /programs/{id}/match-runs", s.programRunSubmit)
+	s.private("POST /match-runs/{id}/publish", s.runPublishSubmit)
 }
 
 type loginData struct {

@@ -1,5 +1,7 @@
 package web
 
+import "net/http"
+
 func (s *Server) apiRoutes() {
 	s.route("POST /api/v1/login", s.handle(s.apiLogin))
 	s.private("POST /api/v1/logout", s.apiLogout)
@@ -26,8 +28,20 @@ func (s *Server) apiRoutes() {
 	s.private("POST /api/v1/programs/{id}/status", s.apiProgramStatus)
 	s.private("GET /api/v1/programs/{id}/enrollments", s.apiEnrollmentsList)
 	s.private("POST /api/v1/programs/{id}/enrollments", s.apiEnrollmentsCreate)
+	s.private("POST /api/v1/programs/{id}/enrollments/bulk", s.apiEnrollmentsBulk)
+	s.private("POST /api/v1/programs/{id}/skip-cycle", s.apiSkipCycle)
+	s.private("GET /api/v1/programs/{id}/survey", s.apiSurveyGet)
+	s.private("POST /api/v1/programs/{id}/survey", s.apiSurveySubmit)
 	s.private("GET /api/v1/programs/{id}/enrollments/{eid}", s.apiEnrollmentGet)
 	s.private("PATCH /api/v1/programs/{id}/enrollments/{eid}", s.apiEnrollmentUpdate)
+
+	s.private("POST /api/v1/programs/{id}/match-runs", func(w http.ResponseWriter, r *http.Request) error { return s.startRun(w, r, false) })
+	s.private("POST /api/v1/programs/{id}/cycles", func(w http.ResponseWriter, r *http.Request) error { return s.startRun(w, r, true) })
+	s.private("GET /api/v1/match-runs/{id}", s.apiRunGet)
+	s.private("POST /api/v1/match-runs/{id}/publish", s.apiRunPublish)
+	s.private("POST /api/v1/match-runs/{id}/matches", s.apiRunAddMatch)
+	s.private("PUT /api/v1/matches/{id}", s.apiMatchEdit)
+	s.private("DELETE /api/v1/matches/{id}", s.apiMatchDelete)
 
 	s.private("GET /api/v1/matches", s.apiMatchesList)
 	s.private("GET /api/v1/matches/{id}", s.apiMatchGet)
@@ -53,6 +67,9 @@ func (s *Server) apiRoutes() {
 
 	s.private("GET /api/v1/check-ins", s.apiCheckInsList)
 	s.private("POST /api/v1/check-ins", s.apiCheckInsCreate)
+	s.officeHoursRoutes()
 	s.private("GET /api/v1/assessments", s.apiAssessmentsList)
 	s.private("POST /api/v1/assessments", s.apiAssessmentsCreate)
+	s.pickRoutes()
+	s.momentumRoutes()
 }

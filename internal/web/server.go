@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/notify"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
@@ -25,8 +26,12 @@ type Server struct {
 	DB      *store.DB
 	Logger  *slog.Logger
 	Version string
+	// MatchBudget bounds the circles heuristic of one match run (0: default).
+	MatchBudget time.Duration
 	// SessionTTL is how long a sign-in lasts.
 	SessionTTL time.Duration
+	Mailer     *notify.Mailer // sends reminders and invitations; nil: no e-mail
+	BaseURL    string         // public address for links in mail and calendars, as in "https://mentor.example.org"
 
 	mux      *http.ServeMux
 	patterns []Route

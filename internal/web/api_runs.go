@@ -1,0 +1,212 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/mentormesh/mentormesh/internal/matchrun"
+	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/store"
+)
+
+// runView is a match run with its matches.
+type runView struct {
+	*mentor.MatchRun
+	Matches   []mentor.Match `json:"matches"`
+	Unmatched []int64        `json:"unmatched,omitempty"`
+}
+
+func (s *Server) runs() *matchrun.Service { return &matchrun.Service{DB: s.DB, Budget: s.MatchBudget} }
+
+func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Seed    int64 `json:"seed"`
+		Rematch bool  `json:"rematch"`
+		Publish bool  `json:"publish"`
+	}
+	if r.ContentLength != 0 {
+		if err := decode(w, r, &in); err != nil {
+			return err
+		}
+	}
+	if cycle {
+		p, err := s.DB.Program(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		if p.Format != mentor.FormatRotation {
+			return mentor.Errorf(mentor.ECONFLICT, "Only rotation programs have cycles; %q is a %s program.", p.Name, p.Format)
+		}
+		if p.Status != mentor.StatusRunning {
+			return mentor.Errorf(mentor.ECONFLICT, "Start the program (running) before its first cycle; it is %s.", p.Status)
+		}
+	}
+	res, err := s.runs().Run(r.Context(), id, matchrun.Options{Seed: in.Seed, Rematch: in.Rematch, Publish: in.Publish})
+	if err != nil {
+		return err
+	}
+	s.audit(r, "match-run", "program", id, strconv.FormatInt(res.Run.ID, 10))
+	w.Header().Set("Location", "/api/v1/match-runs/"+strconv.FormatInt(res.Run.ID, 10))
+	return writeJSON(w, http.StatusCreated, runView{MatchRun: res.Run, Matches: res.Matches, Unmatched: res.Unmatched})
+}
+
+func (s *Server) writeRun(w http.ResponseWriter, r *http.Request, id int64) error {
+	run, err := s.DB.MatchRun(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	var all []mentor.Match
+	cursor := ""
+	for {
+		page, next, err := s.DB.Matches(r.Context(), store.MatchFilter{RunID: id, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
+		if err != nil {
+			return err
+		}
+		all = append(all, page...)
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if all == nil {
+		all = []mentor.Match{}
+	}
+	return writeJSON(w, http.StatusOK, runView{MatchRun: run, Matches: all})
+}
+
+func (s *Server) apiRunGet(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	return s.writeRun(w, r, id)
+}
+
+func (s *Server) apiRunPublish(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.DB.PublishMatchRun(r.Context(), id); err != nil {
+		return err
+	}
+	s.audit(r, "publish", "match-run", id, "")
+	return s.writeRun(w, r, id)
+}
+
+// matchEdit is a coordinator's edit of a draft match: its new members.
+type matchEdit struct {
+	Members []struct {
+		PersonID int64       `json:"person_id"`
+		Role     mentor.Role `json:"role"`
+	} `json:"members"`
+}
+
+func (e *matchEdit) members() []mentor.MatchMember {
+	out := make([]mentor.MatchMember, len(e.Members))
+	for i, m := range e.Members {
+		out[i] = mentor.MatchMember{PersonID: m.PersonID, Role: m.Role}
+	}
+	return out
+}
+
+// editView is a revised match with the evaluation of the edit.
+type editView struct {
+	Match    *mentor.Match `json:"match"`
+	Warnings []string      `json:"warnings"`
+}
+
+func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, m *mentor.Match, status int) error {
+	ev, err := s.runs().Evaluate(r.Context(), m.ProgramID, m.Members)
+	if err != nil {
+		return err
+	}
+	m.Score, m.Summary, m.Factors = ev.Score, ev.Summary, ev.Factors
+	if m.ID == 0 {
+		err = s.DB.CreateMatch(r.Context(), m)
+	} else {
+		err = s.DB.ReviseDraftMatch(r.Context(), m)
+	}
+	if err != nil {
+		return err
+	}
+	m, err = s.DB.Match(r.Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, editView{Match: m, Warnings: ev.Warnings})
+}
+
+func (s *Server) apiMatchEdit(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	m, err := s.DB.Match(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if m.State != mentor.MatchDraft {
+		return mentor.Errorf(mentor.ECONFLICT, "Match %d is %s; only draft matches of an unpublished run can be edited.", id, m.State)
+	}
+	var in matchEdit
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	m.Members = in.members()
+	return s.saveEdit(w, r, m, http.StatusOK)
+}
+
+func (s *Server) apiRunAddMatch(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	run, err := s.DB.MatchRun(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if run.Status != "draft" {
+		return mentor.Errorf(mentor.ECONFLICT, "Match run %d is %s; add matches to a draft run only.", id, run.Status)
+	}
+	var in matchEdit
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	m := &mentor.Match{ProgramID: run.ProgramID, RunID: &run.ID, State: mentor.MatchDraft, Members: in.members()}
+	return s.saveEdit(w, r, m, http.StatusCreated)
+}
+
+func (s *Server) apiMatchDelete(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.DB.DeleteDraftMatch(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,547 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/store"
+	"github.com/mentormesh/mentormesh/internal/store/storetest"
+)
+
+// member describes one participant of a lifecycle test.
+type member struct {
+	name       string
+	dept       string
+	seniority  int
+	role       mentor.Role
+	capacity   int
+	offers     []string
+	wants      []string
+	background string
+}
+
+// cohort is the people of one lifecycle test with their bearer tokens.
+type cohort struct {
+	f      *fixture
+	ids    []int64
+	byID   map[int64]member
+	tokens map[int64]string
+}
+
+func newCohort(t *testing.T, f *fixture, prefix string, ms []member) *cohort {
+	t.Helper()
+	ctx := context.Background()
+	c := &cohort{f: f, byID: map[int64]member{}, tokens: map[int64]string{}}
+	for i, m := range ms {
+		p := &mentor.Person{Name: fmt.Sprintf("%s %s", prefix, m.name), Email: fmt.Sprintf("%s.%d@example.com", prefix, i),
+			Department: m.dept, Seniority: m.seniority, YearsExperience: m.seniority * 3, TimeZone: "Europe/Berlin",
+			Languages: []string{"English"}, Background: []string{m.background}, BirthYear: 2000 - m.seniority*3}
+		for _, s := range m.offers {
+			p.Skills = append(p.Skills, mentor.PersonSkill{Skill: s, Level: 4, Offers: true})
+		}
+		for _, s := range m.wants {
+			p.Skills = append(p.Skills, mentor.PersonSkill{Skill: s, Level: 1, Wants: true})
+		}
+		if err := f.db.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		u := &mentor.User{Email: p.Email, Role: mentor.UserParticipant, PersonID: p.ID}
+		if err := f.db.CreateUser(ctx, u, testPassword); err != nil {
+			t.Fatal(err)
+		}
+		tok, err := f.db.CreateSession(ctx, u.ID, store.SessionBearer, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.ids = append(c.ids, p.ID)
+		c.byID[p.ID] = m
+		c.tokens[p.ID] = tok
+	}
+	return c
+}
+
+// program creates a program, enrolls the cohort in bulk, matches it in
+// review mode, checks that drafts stay hidden, publishes, has every member
+// accept and starts the program. It returns the program id and its matches.
+func (c *cohort) program(t *testing.T, format mentor.Format, options map[string]any) (int64, []mentor.Match) {
+	t.Helper()
+	f := c.f
+	var p mentor.Program
+	f.do(f.coordTok, "POST", "/api/v1/programs", map[string]any{"name": "Lifecycle " + string(format), "format": format,
+		"matching_mode": "review", "options": options}, http.StatusCreated, &p)
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", p.ID), map[string]any{"status": "enrolling"}, http.StatusOK, nil)
+	var bulk []map[string]any
+	for _, id := range c.ids {
+		m := c.byID[id]
+		e := map[string]any{"person_id": id, "role": m.role}
+		if m.capacity > 0 {
+			e["capacity"] = m.capacity
+		}
+		bulk = append(bulk, e)
+	}
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/enrollments/bulk", p.ID), map[string]any{"enrollments": bulk}, http.StatusOK, nil)
+	f.problem(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/match-runs", p.ID), nil, http.StatusConflict) // still enrolling
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", p.ID), map[string]any{"status": "matching"}, http.StatusOK, nil)
+	var run struct {
+		ID      int64          `json:"id"`
+		Status  string         `json:"status"`
+		Matches []mentor.Match `json:"matches"`
+	}
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/match-runs", p.ID), map[string]any{"seed": 7}, http.StatusCreated, &run)
+	if run.Status != "draft" || len(run.Matches) == 0 {
+		t.Fatalf("%s: run %s with %d matches", format, run.Status, len(run.Matches))
+	}
+	for _, m := range run.Matches {
+		if m.State != mentor.MatchDraft || m.Summary == "" {
+			t.Fatalf("%s: proposal %+v", format, m)
+		}
+	}
+	first := run.Matches[0].Members[0].PersonID
+	var hidden struct{ Items []mentor.Match }
+	f.do(c.tokens[first], "GET", fmt.Sprintf("/api/v1/matches?program_id=%d", p.ID), nil, http.StatusOK, &hidden)
+	if len(hidden.Items) != 0 {
+		t.Fatalf("%s: a participant sees %d unpublished drafts", format, len(hidden.Items))
+	}
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/match-runs/%d/publish", run.ID), nil, http.StatusOK, &run)
+	f.problem(f.coordTok, "POST", fmt.Sprintf("/api/v1/match-runs/%d/publish", run.ID), nil, http.StatusConflict)
+	for _, m := range run.Matches {
+		for _, mm := range m.Members {
+			f.do(c.tokens[mm.PersonID], "POST", fmt.Sprintf("/api/v1/matches/%d/accept", m.ID), nil, http.StatusOK, nil)
+		}
+		var got mentor.Match
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/matches/%d", m.ID), nil, http.StatusOK, &got)
+		if got.State != mentor.MatchAccepted {
+			t.Fatalf("%s: match %d is %s after everyone accepted", format, m.ID, got.State)
+		}
+	}
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", p.ID), map[string]any{"status": "running"}, http.StatusOK, nil)
+	return p.ID, run.Matches
+}
+
+// meet holds n meetings of a match, each followed by feedback from every
+// member, and returns them as stored.
+func (c *cohort) meet(t *testing.T, m mentor.Match, n int, extra map[string]any) []mentor.Meeting {
+	t.Helper()
+	var out []mentor.Meeting
+	tok := c.tokens[m.Members[0].PersonID]
+	for i := range n {
+		body := map[string]any{"match_id": m.ID, "starts_at": time.Date(2026, 9, 1+7*i, 10, 0, 0, 0, time.UTC), "minutes": 45,
+			"agenda": fmt.Sprintf("session %d", i+1), "status": "held"}
+		for k, v := range extra {
+			body[k] = v
+		}
+		var mt mentor.Meeting
+		c.f.do(tok, "POST", "/api/v1/meetings", body, http.StatusCreated, &mt)
+		for j, mm := range m.Members {
+			style := []string{"directive", "reflective"}[j%2]
+			c.f.do(c.tokens[mm.PersonID], "POST", fmt.Sprintf("/api/v1/meetings/%d/feedback", mt.ID),
+				map[string]any{"rating": 4 + j%2, "style": style, "text": "useful"}, http.StatusCreated, nil)
+		}
+		out = append(out, mt)
+	}
+	return out
+}
+
+// progress sets a shared goal for the match and moves it forward.
+func (c *cohort) progress(t *testing.T, m mentor.Match) {
+	t.Helper()
+	owner := m.Members[0].PersonID
+	body := validGoalBody(owner)
+	body["match_id"] = m.ID
+	var g mentor.Goal
+	c.f.do(c.tokens[owner], "POST", "/api/v1/goals", body, http.StatusCreated, &g)
+	other := m.Members[len(m.Members)-1].PersonID
+	c.f.do(c.tokens[other], "POST", fmt.Sprintf("/api/v1/goals/%d/progress", g.ID), map[string]any{"value": 2, "note": "done"}, http.StatusCreated, &g)
+	if g.Current != 2 || g.Status != mentor.GoalAchieved {
+		t.Fatalf("goal progress: %+v", g)
+	}
+}
+
+// close ends the program and checks that its accepted matches completed.
+func (c *cohort) close(t *testing.T, programID int64) {
+	t.Helper()
+	f := c.f
+	f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", programID), map[string]any{"status": "closed"}, http.StatusOK, nil)
+	var ms struct{ Items []mentor.Match }
+	f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/matches?program_id=%d&limit=500", programID), nil, http.StatusOK, &ms)
+	for _, m := range ms.Items {
+		if m.State == mentor.MatchAccepted || m.State == mentor.MatchActive {
+			t.Fatalf("match %d still %s after closing", m.ID, m.State)
+		}
+	}
+	f.problem(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", programID), map[string]any{"status": "running"}, http.StatusConflict)
+	// The closing survey: every participant rates the program once.
+	for i, id := range c.ids {
+		f.do(c.tokens[id], "POST", fmt.Sprintf("/api/v1/programs/%d/survey", programID), map[string]any{"rating": 3 + i%3, "recommend": i%2 == 0, "text": "worth it"}, http.StatusCreated, nil)
+	}
+	f.problem(c.tokens[c.ids[0]], "POST", fmt.Sprintf("/api/v1/programs/%d/survey", programID), map[string]any{"rating": 5}, http.StatusConflict)
+	f.problem(f.caiTok, "POST", fmt.Sprintf("/api/v1/programs/%d/survey", programID), map[string]any{"rating": 5}, http.StatusForbidden)
+	var sum struct {
+		Responses int     `json:"responses"`
+		Enrolled  int     `json:"enrolled"`
+		Mean      float64 `json:"mean_rating"`
+	}
+	f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/programs/%d/survey", programID), nil, http.StatusOK, &sum)
+	if sum.Responses != len(c.ids) || sum.Enrolled != len(c.ids) || sum.Mean < 3 || sum.Mean > 5 {
+		t.Fatalf("survey summary: %+v", sum)
+	}
+}
+
+func mentorsAndMentees(nMentors, nMentees, mentorSen, menteeSen, capacity int, crossDepts bool) []member {
+	var ms []member
+	for i := range nMentors {
+		dept := "Data"
+		if crossDepts {
+			dept = []string{"Data", "Sales"}[i%2]
+		}
+		ms = append(ms, member{name: fmt.Sprintf("Mentor%d", i), dept: dept, seniority: mentorSen, role: mentor.RoleMentor, capacity: capacity,
+			offers: []string{"SQL", "Leadership"}, background: "physics"})
+	}
+	for i := range nMentees {
+		dept := "Data"
+		if crossDepts {
+			dept = []string{"Data", "Sales"}[i%2]
+		}
+		ms = append(ms, member{name: fmt.Sprintf("Mentee%d", i), dept: dept, seniority: menteeSen, role: mentor.RoleMentee,
+			wants: []string{"SQL", "Leadership"}, background: "history"})
+	}
+	return ms
+}
+
+func TestLifecycle_Mentoring(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		c := newCohort(t, f, "men", mentorsAndMentees(2, 5, 5, 2, 2, true))
+		pid, matches := c.program(t, mentor.FormatMentoring, map[string]any{"cross_functional": true})
+		load := map[int64]int{}
+		for _, m := range matches {
+			var mentorID, menteeID int64
+			for _, mm := range m.Members {
+				if mm.Role == mentor.RoleMentor {
+					mentorID = mm.PersonID
+				} else {
+					menteeID = mm.PersonID
+				}
+			}
+			load[mentorID]++
+			if c.byID[mentorID].dept == c.byID[menteeID].dept {
+				t.Errorf("cross-functional program paired two people of %s", c.byID[mentorID].dept)
+			}
+		}
+		for id, n := range load {
+			if n > 2 {
+				t.Errorf("mentor %d has %d mentees, capacity 2", id, n)
+			}
+		}
+		if len(matches) != 4 {
+			t.Errorf("2 mentors with capacity 2 should take 4 of 5 mentees, got %d matches", len(matches))
+		}
+		c.meet(t, matches[0], 2, nil)
+		c.progress(t, matches[0])
+		var ens struct{ Items []mentor.Enrollment }
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/programs/%d/enrollments?status=waitlisted", pid), nil, http.StatusOK, &ens)
+		if len(ens.Items) != 1 {
+			t.Errorf("the unmatched mentee should be waitlisted, got %d", len(ens.Items))
+		}
+		c.close(t, pid)
+	})
+}
+
+func TestLifecycle_Reverse(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	ms := mentorsAndMentees(3, 3, 2, 6, 1, false) // junior mentors, senior mentees
+	c := newCohort(t, f, "rev", ms)
+	pid, matches := c.program(t, mentor.FormatReverse, nil)
+	for _, m := range matches {
+		var mentorSen, menteeSen int
+		for _, mm := range m.Members {
+			if mm.Role == mentor.RoleMentor {
+				mentorSen = c.byID[mm.PersonID].seniority
+			} else {
+				menteeSen = c.byID[mm.PersonID].seniority
+			}
+		}
+		if mentorSen >= menteeSen {
+			t.Errorf("reverse mentoring: mentor seniority %d not below mentee %d", mentorSen, menteeSen)
+		}
+	}
+	c.meet(t, matches[0], 1, nil)
+	c.progress(t, matches[0])
+	c.close(t, pid)
+}
+
+func TestLifecycle_Shadow(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	c := newCohort(t, f, "sha", mentorsAndMentees(2, 2, 6, 2, 1, false))
+	pid, matches := c.program(t, mentor.FormatShadow, nil)
+	m := matches[0]
+	meetings := c.meet(t, m, 1, map[string]any{"kind": "shadow"})
+	var mentee, mentorID int64
+	for _, mm := range m.Members {
+		if mm.Role == mentor.RoleMentee {
+			mentee = mm.PersonID
+		} else {
+			mentorID = mm.PersonID
+		}
+	}
+	f.do(c.tokens[mentee], "POST", fmt.Sprintf("/api/v1/meetings/%d/notes", meetings[0].ID), map[string]any{"text": "Observed: the mentor opened the incident review by asking for facts first."}, http.StatusCreated, nil)
+	f.do(c.tokens[mentorID], "POST", fmt.Sprintf("/api/v1/meetings/%d/notes", meetings[0].ID), map[string]any{"text": "Feedback on your observation: also note how I closed the review."}, http.StatusCreated, nil)
+	var notes struct{ Items []mentor.Note }
+	f.do(c.tokens[mentee], "GET", fmt.Sprintf("/api/v1/meetings/%d/notes", meetings[0].ID), nil, http.StatusOK, &notes)
+	if len(notes.Items) != 2 || meetings[0].Kind != mentor.MeetingShadow {
+		t.Fatalf("shadow meeting: kind %s, %d notes", meetings[0].Kind, len(notes.Items))
+	}
+	c.progress(t, m)
+	c.close(t, pid)
+}
+
+func peers(n int, skillsFor func(i int) ([]string, []string)) []member {
+	var ms []member
+	for i := range n {
+		offers, wants := skillsFor(i)
+		ms = append(ms, member{name: fmt.Sprintf("Peer%d", i), dept: []string{"Data", "Sales", "Design"}[i%3], seniority: 3,
+			role: mentor.RolePeer, offers: offers, wants: wants, background: []string{"physics", "law", "art"}[i%3]})
+	}
+	return ms
+}
+
+func TestLifecycle_Peer(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		c := newCohort(t, f, "peer", peers(6, func(i int) ([]string, []string) { return []string{"Feedback"}, []string{"Negotiation"} }))
+		pid, matches := c.program(t, mentor.FormatPeer, nil)
+		if len(matches) != 3 {
+			t.Fatalf("6 peers make 3 pairs, got %d", len(matches))
+		}
+		meetings := c.meet(t, matches[0], 4, map[string]any{"dilemma": "how to say no to my lead"})
+		for i, mt := range meetings {
+			if mt.MenteeID == nil || mt.Dilemma == "" {
+				t.Fatalf("peer meeting %d has no mentee or dilemma: %+v", i, mt)
+			}
+			if i > 0 && *mt.MenteeID == *meetings[i-1].MenteeID {
+				t.Fatalf("the mentee role did not alternate at meeting %d", i)
+			}
+		}
+		c.progress(t, matches[0])
+		c.close(t, pid)
+	})
+}
+
+func TestLifecycle_SkillSwap(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	c := newCohort(t, f, "swap", peers(4, func(i int) ([]string, []string) {
+		if i%2 == 0 {
+			return []string{"Go"}, []string{"Design"}
+		}
+		return []string{"Design"}, []string{"Go"}
+	}))
+	pid, matches := c.program(t, mentor.FormatSkillSwap, nil)
+	for _, m := range matches {
+		if len(m.Skills) != 2 || m.Skills[0].FromID != m.Skills[1].ToID || m.Skills[0].Skill == m.Skills[1].Skill {
+			t.Fatalf("a swap must name both skills, one each way: %+v", m.Skills)
+		}
+	}
+	meetings := c.meet(t, matches[0], 2, nil)
+	if *meetings[0].MenteeID == *meetings[1].MenteeID {
+		t.Fatal("the teaching direction did not alternate")
+	}
+	c.progress(t, matches[0])
+	c.close(t, pid)
+}
+
+func TestLifecycle_Circles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ms := peers(8, func(int) ([]string, []string) { return []string{"Coaching"}, []string{"Facilitation"} })
+		for i := range ms {
+			ms[i].role = mentor.RoleMember
+		}
+		c := newCohort(t, f, "circ", ms)
+		pid, matches := c.program(t, mentor.FormatCircles, map[string]any{"group_size": 4})
+		if len(matches) != 2 {
+			t.Fatalf("8 people in circles of 4 make 2 circles, got %d", len(matches))
+		}
+		for _, m := range matches {
+			if len(m.Members) != 4 {
+				t.Fatalf("circle of %d", len(m.Members))
+			}
+		}
+		meetings := c.meet(t, matches[0], 5, nil)
+		seen := map[int64]bool{}
+		for i, mt := range meetings {
+			if mt.FacilitatorID == nil || mt.Kind != mentor.MeetingCircle {
+				t.Fatalf("circle meeting %d: %+v", i, mt)
+			}
+			if i > 0 && *mt.FacilitatorID == *meetings[i-1].FacilitatorID {
+				t.Fatal("the facilitator did not rotate")
+			}
+			seen[*mt.FacilitatorID] = true
+		}
+		if len(seen) != 4 {
+			t.Fatalf("over 5 meetings the facilitator role reached %d of 4 members", len(seen))
+		}
+		// Accountability: every member checks in.
+		for _, mm := range matches[0].Members {
+			f.do(c.tokens[mm.PersonID], "POST", "/api/v1/check-ins", map[string]any{"match_id": matches[0].ID, "pulse": 4, "note": "did my action"}, http.StatusCreated, nil)
+		}
+		c.progress(t, matches[0])
+		c.close(t, pid)
+	})
+}
+
+func TestLifecycle_Rotation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		c := newCohort(t, f, "rot", peers(8, func(int) ([]string, []string) { return []string{"Product"}, []string{"Marketing"} }))
+		pid, first := c.program(t, mentor.FormatRotation, map[string]any{"cycle_cadence": "weekly"})
+		met := map[[2]int64]int{}
+		record := func(ms []mentor.Match) {
+			for _, m := range ms {
+				ids := []int64{m.Members[0].PersonID, m.Members[1].PersonID}
+				sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+				met[[2]int64{ids[0], ids[1]}]++
+			}
+		}
+		record(first)
+		skipper := c.ids[0]
+		f.do(c.tokens[skipper], "POST", fmt.Sprintf("/api/v1/programs/%d/skip-cycle", pid), nil, http.StatusOK, nil)
+		for cycle := 2; cycle <= 4; cycle++ {
+			var run struct{ Matches []mentor.Match }
+			f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/cycles", pid), map[string]any{"publish": true, "seed": cycle}, http.StatusCreated, &run)
+			for _, m := range run.Matches {
+				if m.Cycle != cycle {
+					t.Fatalf("cycle %d made a match of cycle %d", cycle, m.Cycle)
+				}
+				if cycle == 2 && m.HasMember(skipper) {
+					t.Fatal("a participant who skipped the cycle was matched")
+				}
+			}
+			record(run.Matches)
+		}
+		for pair, n := range met {
+			if n > 1 {
+				t.Fatalf("pair %v met %d times", pair, n)
+			}
+		}
+		c.meet(t, first[0], 1, nil)
+		c.progress(t, first[0])
+		c.close(t, pid)
+	})
+}
+
+func TestLifecycle_AdvisoryBoard(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	var ms []member
+	ms = append(ms, member{name: "Owner", dept: "Data", seniority: 3, role: mentor.RoleMentee, wants: []string{"Strategy", "Leadership"}, background: "physics"})
+	ms = append(ms, member{name: "Mentor", dept: "Finance", seniority: 6, role: mentor.RoleMentor, capacity: 1, offers: []string{"Strategy", "Leadership"}, background: "economics"})
+	for i, d := range []string{"Sales", "Design", "Legal", "Sales"} {
+		ms = append(ms, member{name: fmt.Sprintf("Peer%d", i), dept: d, seniority: 3, role: mentor.RolePeer, capacity: 1, offers: []string{"Strategy"}, background: d})
+	}
+	c := newCohort(t, f, "board", ms)
+	pid, matches := c.program(t, mentor.FormatAdvisoryBoard, nil)
+	if len(matches) != 1 {
+		t.Fatalf("one owner gets one board, got %d", len(matches))
+	}
+	b := matches[0]
+	if len(b.Members) < 3 || len(b.Members) > 4 {
+		t.Fatalf("a board has the owner, a mentor and 2-3 peers: %+v", b.Members)
+	}
+	depts := map[string]bool{}
+	roles := map[mentor.Role]int{}
+	for _, mm := range b.Members {
+		roles[mm.Role]++
+		if mm.Role == mentor.RolePeer {
+			depts[c.byID[mm.PersonID].dept] = true
+		}
+	}
+	if roles[mentor.RoleMentor] != 1 || roles[mentor.RoleMentee] != 1 || len(depts) != roles[mentor.RolePeer] {
+		t.Fatalf("board roles %v, peer departments %v: peers must come from different departments", roles, depts)
+	}
+	c.meet(t, b, 1, nil)
+	c.progress(t, b)
+	c.close(t, pid)
+}
+
+func TestLifecycle_Flash(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		c := newCohort(t, f, "flash", mentorsAndMentees(1, 6, 6, 2, 1, false))
+		var p mentor.Program
+		f.do(f.coordTok, "POST", "/api/v1/programs", map[string]any{"name": "Ask an expert", "format": "flash"}, http.StatusCreated, &p)
+		f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", p.ID), map[string]any{"status": "enrolling"}, http.StatusOK, nil)
+		var bulk []map[string]any
+		for _, id := range c.ids {
+			bulk = append(bulk, map[string]any{"person_id": id, "role": c.byID[id].role})
+		}
+		f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/enrollments/bulk", p.ID), map[string]any{"enrollments": bulk}, http.StatusOK, nil)
+		for _, s := range []string{"matching", "running"} {
+			f.do(f.coordTok, "POST", fmt.Sprintf("/api/v1/programs/%d/status", p.ID), map[string]any{"status": s}, http.StatusOK, nil)
+		}
+		expert := c.ids[0]
+		var slot mentor.OfficeHours
+		f.do(c.tokens[expert], "POST", "/api/v1/office-hours", map[string]any{"program_id": p.ID, "starts_at": time.Now().Add(48 * time.Hour).UTC().Truncate(time.Minute),
+			"minutes": 20, "topics": []string{"SQL", "Career"}}, http.StatusCreated, &slot)
+		f.problem(c.tokens[c.ids[1]], "POST", "/api/v1/office-hours", map[string]any{"program_id": p.ID, "starts_at": time.Now().Add(72 * time.Hour).UTC(), "minutes": 20}, http.StatusForbidden)
+		var found struct{ Items []mentor.OfficeHours }
+		f.do(c.tokens[c.ids[1]], "GET", "/api/v1/office-hours?topic=sql&free=true", nil, http.StatusOK, &found)
+		if len(found.Items) != 1 {
+			t.Fatalf("search by topic: %d slots", len(found.Items))
+		}
+		// Five mentees try to book the one slot at the same moment.
+		var wg sync.WaitGroup
+		codes := make([]int, 5)
+		for i := range 5 {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				resp, _ := f.req(c.tokens[c.ids[1+i]], "POST", fmt.Sprintf("/api/v1/office-hours/%d/book", slot.ID), map[string]any{"question": "window functions?"})
+				codes[i] = resp.StatusCode
+			}(i)
+		}
+		wg.Wait()
+		ok, conflict := 0, 0
+		booker := int64(0)
+		for i, code := range codes {
+			switch code {
+			case http.StatusOK:
+				ok++
+				booker = c.ids[1+i]
+			case http.StatusConflict:
+				conflict++
+			}
+		}
+		if ok != 1 || conflict != 4 {
+			t.Fatalf("concurrent booking: %d booked, %d refused (codes %v)", ok, conflict, codes)
+		}
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/office-hours/%d", slot.ID), nil, http.StatusOK, &slot)
+		if slot.BookedBy == nil || *slot.BookedBy != booker || slot.MeetingID == nil {
+			t.Fatalf("slot after booking: %+v", slot)
+		}
+		var mt mentor.Meeting
+		f.do(c.tokens[booker], "GET", fmt.Sprintf("/api/v1/meetings/%d", *slot.MeetingID), nil, http.StatusOK, &mt)
+		if mt.Kind != mentor.MeetingFlash {
+			t.Fatalf("flash meeting kind %s", mt.Kind)
+		}
+		f.do(c.tokens[booker], "POST", fmt.Sprintf("/api/v1/meetings/%d/feedback", mt.ID), map[string]any{"rating": 5, "style": "directive", "text": "exactly what I needed"}, http.StatusCreated, nil)
+		f.do(c.tokens[expert], "POST", fmt.Sprintf("/api/v1/meetings/%d/feedback", mt.ID), map[string]any{"rating": 4}, http.StatusCreated, nil)
+		var m mentor.Match
+		f.do(c.tokens[booker], "GET", fmt.Sprintf("/api/v1/matches/%d", mt.MatchID), nil, http.StatusOK, &m)
+		c.progress(t, m)
+		// A second slot, booked and cancelled, is free again.
+		var slot2 mentor.OfficeHours
+		f.do(c.tokens[expert], "POST", "/api/v1/office-hours", map[string]any{"program_id": p.ID, "starts_at": time.Now().Add(96 * time.Hour).UTC().Truncate(time.Minute),
+			"minutes": 20, "topics": []string{"Career"}}, http.StatusCreated, &slot2)
+		f.do(c.tokens[c.ids[2]], "POST", fmt.Sprintf("/api/v1/office-hours/%d/book", slot2.ID), nil, http.StatusOK, nil)
+		f.do(c.tokens[c.ids[2]], "POST", fmt.Sprintf("/api/v1/office-hours/%d/cancel", slot2.ID), nil, http.StatusOK, &slot2)
+		if slot2.BookedBy != nil {
+			t.Fatal("cancelled slot still booked")
+		}
+		c.close(t, p.ID)
+	})
+}
