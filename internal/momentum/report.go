@@ -53,37 +53,59 @@ type Risk struct {
 // examined, so a page may hold fewer items than its limit while the cursor
 // still points further. A bad cursor is EINVALID.
 func (s *Service) AtRisk(ctx context.Context, programID int64, now time.Time, page store.Page) ([]Risk, string, error) {
-	acts, next, err := s.DB.MatchActivities(ctx, store.ActivityFilter{ProgramID: programID, States: openStates, Now: now, Page: page})
-	if err != nil {
-		return nil, "", err
+	want := page.Limit
+	if want <= 0 {
+		want = store.DefaultLimit
 	}
 	programs := programCache{db: s.DB}
 	out := []Risk{}
-	for _, a := range acts {
-		p, err := programs.get(ctx, a.Match.ProgramID)
+	// Matches are paged before they are assessed, so pages are read until
+	// enough of them are at risk (a page may end up a little longer than
+	// asked) or there are no more: an empty page never has a next cursor.
+	for {
+		acts, next, err := s.DB.MatchActivities(ctx, store.ActivityFilter{ProgramID: programID, States: openStates, Now: now, Page: page})
 		if err != nil {
 			return nil, "", err
 		}
-		as := Assess(a, RulesOf(p), now)
-		if !as.AtRisk {
-			continue
+		for _, a := range acts {
+			r, ok, err := s.risk(ctx, &programs, a, now)
+			if err != nil {
+				return nil, "", err
+			}
+			if ok {
+				out = append(out, r)
+			}
 		}
-		r := Risk{MatchID: a.Match.ID, ProgramID: p.ID, Program: p.Name, State: a.Match.State, Members: a.Match.Members,
-			Reasons: as.Reasons, LastActivity: as.LastActivity, LatestPulse: a.LatestPulse}
-		if !as.SilentSince.IsZero() && as.Silence > 0 {
-			r.SilentDays = days(as.Silence)
+		if len(out) >= want || next == "" {
+			return out, next, nil
 		}
-		t, err := s.DB.LatestMark(ctx, a.Match.ID, store.MarkRemind, store.MarkWarn)
-		switch mentor.ErrorCode(err) {
-		case "":
-			r.LastNudge = &t
-		case mentor.ENOTFOUND:
-		default:
-			return nil, "", err
-		}
-		out = append(out, r)
+		page.Cursor = next
 	}
-	return out, next, nil
+}
+
+func (s *Service) risk(ctx context.Context, programs *programCache, a store.MatchActivity, now time.Time) (Risk, bool, error) {
+	p, err := programs.get(ctx, a.Match.ProgramID)
+	if err != nil {
+		return Risk{}, false, err
+	}
+	as := Assess(a, RulesOf(p), now)
+	if !as.AtRisk {
+		return Risk{}, false, nil
+	}
+	r := Risk{MatchID: a.Match.ID, ProgramID: p.ID, Program: p.Name, State: a.Match.State, Members: a.Match.Members,
+		Reasons: as.Reasons, LastActivity: as.LastActivity, LatestPulse: a.LatestPulse}
+	if !as.SilentSince.IsZero() && as.Silence > 0 {
+		r.SilentDays = days(as.Silence)
+	}
+	t, err := s.DB.LatestMark(ctx, a.Match.ID, store.MarkRemind, store.MarkWarn)
+	switch mentor.ErrorCode(err) {
+	case "":
+		r.LastNudge = &t
+	case mentor.ENOTFOUND:
+	default:
+		return Risk{}, false, err
+	}
+	return r, true, nil
 }
 
 // programCache loads each program once per call.
