@@ -196,6 +196,13 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 		if cycle, err = s.nextCycle(ctx, p.ID); err != nil {
 			return nil, err
 		}
+		won, err := s.DB.ClaimCycle(ctx, p.ID, cycle)
+		if err != nil {
+			return nil, err
+		}
+		if !won {
+			return nil, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", cycle, p.Name)
+		}
 	}
 	var matches []mentor.Match
 	for _, pr := range plan.Proposals {
@@ -269,4 +276,47 @@ func (s *Service) Enrolled(ctx context.Context, programID int64) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// StartDueCycles starts the next cycle of every running rotation program
+// whose cycle cadence has passed since its last cycle began (the first
+// cycle is started by a coordinator). Auto programs publish the new pairs at
+// once; review programs get a draft to look over. It returns the runs made.
+func (s *Service) StartDueCycles(ctx context.Context, now time.Time) ([]*mentor.MatchRun, error) {
+	var out []*mentor.MatchRun
+	cursor := ""
+	for {
+		programs, next, err := s.DB.Programs(ctx, store.ProgramFilter{Format: mentor.FormatRotation, Status: mentor.StatusRunning, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
+		if err != nil {
+			return out, err
+		}
+		for _, p := range programs {
+			ms, err := allMatches(ctx, s.DB, p.ID)
+			if err != nil {
+				return out, err
+			}
+			last, started := 0, time.Time{}
+			for _, m := range ms {
+				if m.Cycle > last || m.Cycle == last && m.CreatedAt.After(started) {
+					last, started = m.Cycle, m.CreatedAt
+				}
+			}
+			days := p.Options.CycleCadence.Days()
+			if last == 0 || days == 0 || now.Before(started.AddDate(0, 0, days)) {
+				continue
+			}
+			res, err := s.Run(ctx, p.ID, Options{Seed: int64(last + 1), Publish: p.Mode == mentor.ModeAuto})
+			if mentor.ErrorCode(err) == mentor.ECONFLICT {
+				continue // another instance started it
+			}
+			if err != nil {
+				return out, err
+			}
+			out = append(out, res.Run)
+		}
+		if next == "" {
+			return out, nil
+		}
+		cursor = next
+	}
 }

@@ -63,6 +63,14 @@ func (s *Server) RunSweeps(ctx context.Context, every time.Duration) {
 			logger.InfoContext(ctx, "momentum sweep", "checked", res.Checked, "at_risk", res.AtRisk, "expired", res.Expired,
 				"reminded", res.Reminded, "warned", res.Warned, "paused", res.Paused, "mails", res.Mails, "failed", res.Failed)
 		}
+		if ctx.Err() == nil {
+			runs, err := s.runs().StartDueCycles(ctx, s.DB.Now())
+			if err != nil && ctx.Err() == nil {
+				logger.ErrorContext(ctx, "rotation cycles", "err", err)
+			} else if len(runs) > 0 {
+				logger.InfoContext(ctx, "rotation cycles started", "runs", len(runs))
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return

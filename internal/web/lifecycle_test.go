@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mentormesh/mentormesh/internal/matchrun"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 	"github.com/mentormesh/mentormesh/internal/store/storetest"
@@ -424,6 +425,26 @@ func TestLifecycle_Rotation(t *testing.T) {
 			}
 			record(run.Matches)
 		}
+		// The weekly cadence starts the next cycle by itself, once.
+		svc := &matchrun.Service{DB: f.db}
+		if runs, err := svc.StartDueCycles(context.Background(), time.Now()); err != nil || len(runs) != 0 {
+			t.Fatalf("a cycle started before the cadence passed: %v %v", runs, err)
+		}
+		later := time.Now().UTC().AddDate(0, 0, 8).Truncate(time.Microsecond)
+		clock := f.db.Now
+		f.db.Now = func() time.Time { return later }
+		runs, err := svc.StartDueCycles(context.Background(), later)
+		again, _ := svc.StartDueCycles(context.Background(), later)
+		f.db.Now = clock // sessions live on the real clock
+		if err != nil || len(runs) != 1 {
+			t.Fatalf("due cycle: %v %v", runs, err)
+		}
+		if len(again) != 0 {
+			t.Fatal("the due cycle started twice")
+		}
+		var fifth struct{ Matches []mentor.Match }
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/match-runs/%d", runs[0].ID), nil, http.StatusOK, &fifth)
+		record(fifth.Matches)
 		for pair, n := range met {
 			if n > 1 {
 				t.Fatalf("pair %v met %d times", pair, n)
