@@ -352,6 +352,22 @@ func TestLifecycle_SkillSwap(t *testing.T) {
 	if *meetings[0].MenteeID == *meetings[1].MenteeID {
 		t.Fatal("the teaching direction did not alternate")
 	}
+	// Both progressions are assessed: each learner at the start and the
+	// end, by themselves and by the partner who teaches them.
+	for _, ex := range matches[0].Skills {
+		for _, a := range []map[string]any{
+			{"person_id": ex.ToID, "skill": ex.Skill, "kind": "self", "phase": "start", "level": 1, "match_id": matches[0].ID},
+			{"person_id": ex.ToID, "skill": ex.Skill, "kind": "self", "phase": "end", "level": 3, "match_id": matches[0].ID},
+		} {
+			f.do(c.tokens[ex.ToID], "POST", "/api/v1/assessments", a, http.StatusCreated, nil)
+		}
+		f.do(c.tokens[ex.FromID], "POST", "/api/v1/assessments", map[string]any{"person_id": ex.ToID, "skill": ex.Skill, "kind": "partner", "phase": "end", "level": 3, "match_id": matches[0].ID}, http.StatusCreated, nil)
+		var got struct{ Items []mentor.SkillAssessment }
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/assessments?person_id=%d&match_id=%d", ex.ToID, matches[0].ID), nil, http.StatusOK, &got)
+		if len(got.Items) != 3 {
+			t.Fatalf("%s's progression in %s: %d assessments", c.byID[ex.ToID].name, ex.Skill, len(got.Items))
+		}
+	}
 	c.progress(t, matches[0])
 	c.close(t, pid)
 }
