@@ -42,38 +42,18 @@ func live(s mentor.MatchState) bool {
 	return false
 }
 
-// allEnrollments pages through a program's enrollments.
+// allEnrollments reads every enrollment of a program.
 func allEnrollments(ctx context.Context, db *store.DB, programID int64) ([]mentor.Enrollment, error) {
-	var out []mentor.Enrollment
-	cursor := ""
-	for {
-		page, next, err := db.Enrollments(ctx, store.EnrollmentFilter{ProgramID: programID, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if next == "" {
-			return out, nil
-		}
-		cursor = next
-	}
+	return store.All(func(p store.Page) ([]mentor.Enrollment, string, error) {
+		return db.Enrollments(ctx, store.EnrollmentFilter{ProgramID: programID, Page: p})
+	})
 }
 
-// allMatches pages through a program's matches.
+// allMatches reads every match of a program.
 func allMatches(ctx context.Context, db *store.DB, programID int64) ([]mentor.Match, error) {
-	var out []mentor.Match
-	cursor := ""
-	for {
-		page, next, err := db.Matches(ctx, store.MatchFilter{ProgramID: programID, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if next == "" {
-			return out, nil
-		}
-		cursor = next
-	}
+	return store.All(func(p store.Page) ([]mentor.Match, string, error) {
+		return db.Matches(ctx, store.MatchFilter{ProgramID: programID, Page: p})
+	})
 }
 
 // pool is the input of one run: enrolled people as profiles.

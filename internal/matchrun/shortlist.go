@@ -293,19 +293,9 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 	return pl, nil
 }
 
-// allPicks pages through a program's picks.
+// allPicks reads every pick of a program.
 func allPicks(ctx context.Context, db *store.DB, programID int64) ([]store.Pick, error) {
-	var out []store.Pick
-	cursor := ""
-	for {
-		page, next, err := db.Picks(ctx, store.PickFilter{ProgramID: programID, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if next == "" {
-			return out, nil
-		}
-		cursor = next
-	}
+	return store.All(func(p store.Page) ([]store.Pick, string, error) {
+		return db.Picks(ctx, store.PickFilter{ProgramID: programID, Page: p})
+	})
 }

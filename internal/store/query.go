@@ -117,3 +117,21 @@ func scanDate(s *string) (*mentor.Date, error) {
 	}
 	return &d, nil
 }
+
+// All reads every page of a list: fetch is called with pages of MaxLimit
+// items until one comes back without a next cursor.
+func All[T any](fetch func(Page) ([]T, string, error)) ([]T, error) {
+	var out []T
+	p := Page{Limit: MaxLimit}
+	for {
+		items, next, err := fetch(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		if next == "" {
+			return out, nil
+		}
+		p.Cursor = next
+	}
+}

@@ -62,18 +62,11 @@ func (s *Server) writeRun(w http.ResponseWriter, r *http.Request, id int64) erro
 	if err != nil {
 		return err
 	}
-	var all []mentor.Match
-	cursor := ""
-	for {
-		page, next, err := s.DB.Matches(r.Context(), store.MatchFilter{RunID: id, Page: store.Page{Limit: store.MaxLimit, Cursor: cursor}})
-		if err != nil {
-			return err
-		}
-		all = append(all, page...)
-		if next == "" {
-			break
-		}
-		cursor = next
+	all, err := store.All(func(p store.Page) ([]mentor.Match, string, error) {
+		return s.DB.Matches(r.Context(), store.MatchFilter{RunID: id, Page: p})
+	})
+	if err != nil {
+		return err
 	}
 	if all == nil {
 		all = []mentor.Match{}
