@@ -39,7 +39,7 @@ type EdgeInput struct {
 
 type edgeLine struct{ edge, offset int }
 
-// Line returns the 1-based input line of edge i.
+// Line returns the 1-based input line of edge i (0 <= i < len(Edges)).
 func (in *EdgeInput) Line(i int) int {
 	k := sort.Search(len(in.lineOffset), func(k int) bool { return in.lineOffset[k].edge > i }) - 1
 	return i + in.lineOffset[k].offset

@@ -3,6 +3,8 @@ package match
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -431,4 +433,38 @@ func countBelow(ids map[string]int, n int) int {
 		}
 	}
 	return c
+}
+
+// TestParseEdges_FileSizesSlice checks that reading an *os.File, whose size
+// presizes the edge slice (from the header or from the first 1024 lines),
+// gives the same result as reading a plain reader.
+func TestParseEdges_FileSizesSlice(t *testing.T) {
+	for _, header := range []bool{true, false} {
+		t.Run(fmt.Sprintf("header=%v", header), func(t *testing.T) {
+			text := denseEdgeText(60, header)
+			path := filepath.Join(t.TempDir(), "edges.txt")
+			if err := os.WriteFile(path, text, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			fromFile, err := ParseEdges(f, ParseOptions{Bipartite: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromReader, err := ParseEdges(strings.NewReader(string(text)), ParseOptions{Bipartite: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fromFile.Edges) != 3600 || !reflect.DeepEqual(fromFile.Edges, fromReader.Edges) {
+				t.Errorf("file gives %d edges, reader %d, or they differ", len(fromFile.Edges), len(fromReader.Edges))
+			}
+			if c := cap(fromFile.Edges); c < 3600 || c > 3600*minEdgeLine {
+				t.Errorf("edge slice capacity %d for 3600 edges", c)
+			}
+		})
+	}
 }
