@@ -151,4 +151,30 @@ func TestBrowser_CoordinatorRunsAndPublishesMatching(t *testing.T) {
 	if strings.Count(table, "proposed") != 3 {
 		t.Fatalf("after publishing the page shows: %q", table)
 	}
+
+	// A participant accepts the proposal on their home page; the partner declines another.
+	first := c.ids[0]
+	ms, _, err := f.db.Matches(bg, store.MatchFilter{PersonID: first})
+	must(err)
+	must(chromedp.Do(ctx,
+		chromedp.Click(`form[action="/logout"] button`),
+		chromedp.WaitVisible(`input[name=email]`),
+		chromedp.SendKeys(`input[name=email]`, "ui.0@example.com"),
+		chromedp.SendKeys(`input[name=password]`, testPassword),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`button.accept`),
+		chromedp.Click(`button.accept`),
+		chromedp.WaitVisible(`p.waiting`)))
+	home, err := chromedp.Run(ctx, chromedp.Text(`main`))
+	must(err)
+	if !strings.Contains(home, "waiting for your partner") {
+		t.Fatalf("after accepting the home page shows: %q", home)
+	}
+	m, err := f.db.Match(bg, ms[0].ID)
+	must(err)
+	for _, mm := range m.Members {
+		if mm.PersonID == first && mm.Response != "accepted" {
+			t.Fatalf("the acceptance was not stored: %+v", m.Members)
+		}
+	}
 }

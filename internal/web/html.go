@@ -82,6 +82,7 @@ func (s *Server) htmlRoutes() {
 	s.private("POST /signup/{slug}", s.signupSubmit)
 	s.private("GET /{$}", s.homePage)
 	s.private("GET /programs/{id}", s.programPage)
+	s.private("POST /matches/{id}/respond", s.respondSubmit)
 	s.private("POST /programs/{id}/match-runs", s.programRunSubmit)
 	s.private("POST /match-runs/{id}/publish", s.runPublishSubmit)
 }
@@ -145,6 +146,8 @@ type programRow struct {
 type matchRow struct {
 	Match       mentor.Match
 	ProgramName string
+	// Answered is true when the viewer has already answered the proposal.
+	Answered bool
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
@@ -176,7 +179,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.render(w, r, http.StatusOK, "home", data)
 	}
-	ms, _, err := s.DB.Matches(ctx, store.MatchFilter{PersonID: u.PersonID})
+	ms, _, err := s.DB.Matches(ctx, store.MatchFilter{PersonID: u.PersonID, Published: true})
 	if err != nil {
 		return err
 	}
@@ -187,7 +190,11 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 				names[m.ProgramID] = p.Name
 			}
 		}
-		data.Matches = append(data.Matches, matchRow{Match: m, ProgramName: names[m.ProgramID]})
+		row := matchRow{Match: m, ProgramName: names[m.ProgramID]}
+		for _, mm := range m.Members {
+			row.Answered = row.Answered || mm.PersonID == u.PersonID && mm.Response != "pending"
+		}
+		data.Matches = append(data.Matches, row)
 	}
 	if data.Meetings, _, err = s.DB.Meetings(ctx, store.MeetingFilter{PersonID: u.PersonID, From: time.Now().UTC(), Status: "scheduled", Page: store.Page{Limit: 5}}); err != nil {
 		return err
@@ -256,4 +263,28 @@ func (s *Server) signupSubmit(w http.ResponseWriter, r *http.Request) error {
 		data.Done += " You are on the waitlist."
 	}
 	return s.render(w, r, http.StatusOK, "signup", data)
+}
+
+// respondSubmit accepts or declines a proposed match from the home page.
+func (s *Server) respondSubmit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.memberOf(r, id); err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return badRequest("", "The form could not be read.")
+	}
+	answer := r.PostForm.Get("answer")
+	if answer != "accept" && answer != "decline" {
+		return badRequest("answer", "answer must be accept or decline")
+	}
+	if _, err := s.DB.RespondToMatch(r.Context(), id, currentUser(r).PersonID, answer == "accept", r.PostForm.Get("reason")); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
 }
