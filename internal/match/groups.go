@@ -60,9 +60,11 @@ type GroupResult struct {
 // 400,000, e.g. 30 nodes in groups of 5), the relaxation of the
 // set-partitioning model with a price on every node.
 //
-// Groups returns an error when opt.Size is outside 2..50, n is negative, or
-// an edge is a self-loop, names a node outside 0..n-1, repeats a pair (in
-// either orientation) or has a weight that is NaN or infinite.
+// Parallel edges (the same pair in either orientation) keep the largest
+// weight, and Total counts that weight once. Groups returns an error when
+// opt.Size is outside 2..50, n or opt.Budget is negative, or an edge is a
+// self-loop, names a node outside 0..n-1 or has a weight that is NaN or
+// infinite.
 func Groups(n int, edges []Edge, opt GroupOptions) (GroupResult, error) {
 	if opt.Size < 2 || opt.Size > 50 {
 		return GroupResult{}, fmt.Errorf("match: group size %d is outside 2..50", opt.Size)

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -28,7 +29,8 @@ type grpGraph struct {
 }
 
 // grpNewGraph validates edges and builds the graph. It rejects self-loops,
-// nodes outside 0..n-1, non-finite weights and repeated pairs.
+// nodes outside 0..n-1 and non-finite weights; parallel edges (the same pair
+// in either orientation) keep the largest weight.
 func grpNewGraph(n int, edges []Edge) (*grpGraph, error) {
 	g := &grpGraph{n: n, start: make([]int, n+1)}
 	for i, e := range edges {
@@ -55,15 +57,30 @@ func grpNewGraph(n int, edges []Edge) (*grpGraph, error) {
 		g.arcs[next[e.V]] = grpArc{int32(e.U), e.W}
 		next[e.V]++
 	}
+	// Sort each node's arcs and merge parallel edges (keeping the largest
+	// weight), compacting the arc array in place.
+	out := 0
+	begin := 0
 	for u := 0; u < n; u++ {
-		arcs := g.arcsOf(u)
-		slices.SortFunc(arcs, func(a, b grpArc) int { return int(a.to) - int(b.to) })
-		for i := 1; i < len(arcs); i++ {
-			if arcs[i].to == arcs[i-1].to {
-				return nil, fmt.Errorf("match: the pair (%d, %d) has more than one edge", u, arcs[i].to)
+		arcs := g.arcs[begin:g.start[u+1]]
+		begin = g.start[u+1]
+		slices.SortFunc(arcs, func(a, b grpArc) int {
+			if a.to != b.to {
+				return int(a.to) - int(b.to)
 			}
+			return cmp.Compare(b.w, a.w) // largest weight first
+		})
+		g.start[u] = out
+		for i, a := range arcs {
+			if i > 0 && a.to == arcs[i-1].to {
+				continue
+			}
+			g.arcs[out] = a
+			out++
 		}
 	}
+	g.start[n] = out
+	g.arcs = g.arcs[:out]
 	if n <= grpDenseLimit {
 		g.dense = make([]float64, n*n)
 		for u := 0; u < n; u++ {

@@ -8,13 +8,14 @@ import (
 )
 
 // Search effort of Groups, in proposals (swap or move attempts): about
-// grpStepsPerNode per node, at least grpMinSteps in all, shared among
-// restarts whose number falls as n grows.
+// grpStepsPerNode per node, at least min(grpMinSteps, grpMinStepsPerNode2
+// n^2) in all, shared among restarts whose number falls as n grows.
 const (
-	grpStepsPerNode = 1000
-	grpMinSteps     = 3_000_000 // small instances get at least this many in all
-	grpMaxRestarts  = 4
-	grpRestartNodes = 4096 // restarts = clamp(grpRestartNodes/n, 1, grpMaxRestarts)
+	grpStepsPerNode     = 1000
+	grpMinSteps         = 3_000_000 // small instances get at least this many in all,
+	grpMinStepsPerNode2 = 5000      // or 5000 n^2 if fewer (tiny instances)
+	grpMaxRestarts      = 4
+	grpRestartNodes     = 4096 // restarts = clamp(grpRestartNodes/n, 1, grpMaxRestarts)
 )
 
 // grpSearch returns a good partition (node -> group index) with the given
@@ -23,7 +24,7 @@ const (
 func grpSearch(g *grpGraph, sizes []int, seed int64, deadline time.Time, progress func(done, total float64)) []int32 {
 	n := g.n
 	restarts := min(max(grpRestartNodes/n, 1), grpMaxRestarts)
-	steps := max(grpStepsPerNode*n, grpMinSteps) / restarts
+	steps := max(grpStepsPerNode*n, min(grpMinSteps, grpMinStepsPerNode2*n*n)) / restarts
 	totalWork := float64(restarts * steps)
 	stopped := false
 	stop := func() bool {

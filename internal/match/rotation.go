@@ -1,284 +1,300 @@
 package match
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"time"
 )
 
-// RotationOptions tune Rotation.
+// RotationOptions configures Rotation.
 type RotationOptions struct {
-	Size    int      // 2 for pairs, k for groups of k (k-1 or k+1 where n is not a multiple)
-	Rounds  int      // R, at least 1
-	History [][2]int // pairs that met before and should not meet again
-	Seed    int64
-	// Budget bounds the group search (0: 2 s); pairs need no search.
+	// Size is the group size: 2 for pairs, k (up to 50) for groups. When k
+	// does not divide n the rounds use the sizes documented on Groups; for
+	// pairs with odd n one node sits each round out.
+	Size int
+	// Rounds is the number of rounds R to schedule, at least 1.
+	Rounds int
+	// History lists pairs that met before and should not meet again; each
+	// counts as one earlier meeting. Repeated entries count once.
+	History [][2]int
+	// Seed makes the schedule reproducible: the same input, seed and budget
+	// give the same schedule unless the budget cuts the search short.
+	Seed int64
+	// Budget caps the wall-clock time of the local search (added field: the
+	// search for repeat-free group schedules needs a cap). 0 means 2 s plus
+	// 1 ms per node. The search normally stops earlier, after a number of
+	// steps fixed by the input, or as soon as it cannot improve.
 	Budget time.Duration
 }
 
 // RotationResult is a schedule of rounds.
 type RotationResult struct {
-	// Rounds[r] lists the groups of round r (pairs when Size is 2), each
-	// sorted; with an odd number of people in pairs one person sits out.
+	// Rounds[r] lists the groups of round r (pairs when Size is 2); each
+	// group is sorted and the groups are sorted by their first member. Every
+	// node is in exactly one group per round, except a node sitting the
+	// round out (pairs with odd n), which is in none.
 	Rounds [][][]int
-	// Repeats counts the unordered pairs that meet more than once, a
-	// meeting in History counting as one.
+	// Repeats is the number of unordered pairs that meet more than once,
+	// counting a History entry as a meeting before the first round.
 	Repeats int
-	// Total is the sum of the weights of the pairs that meet.
+	// Total is the sum of W over every meeting of a pair in the schedule (a
+	// pair meeting twice counts twice).
 	Total float64
 }
 
-// ErrRotationInput reports input Rotation cannot use.
+// ErrRotationInput is wrapped by every error Rotation returns for input it
+// cannot use.
 var ErrRotationInput = errors.New("match: rotation: bad input")
 
-// Rotation schedules R rounds in which nobody meets the same person twice,
-// as far as possible, also counting History as meetings.
+// rotDefaultBudget is the default search budget for n nodes.
+func rotDefaultBudget(n int) time.Duration {
+	return 2*time.Second + time.Duration(n)*time.Millisecond
+}
+
+// Rotation schedules opt.Rounds rounds in which the nodes 0..n-1 meet in
+// pairs or groups, so that no pair meets twice (History counting as a
+// meeting) and, among such schedules, the total weight of the meetings is
+// high. A pair without an edge has weight 0.
 //
-// Pairs without history use the circle method, which gives n-1 rounds
-// (n rounds for odd n, one sitting out each round) without a repeat; among
-// a few seeded relabellings it keeps the one whose first R rounds have the
-// largest total weight, and orders the rounds best first, so good pairs
-// come early and later rounds stay possible. Pairs with history are
-// matched round by round by maximum-cardinality, maximum-weight matching
-// over the pairs that have not met; only when no partner is left is a
-// repeat made. Groups are built by the freedom heuristic and improved by a
-// tabu search on repeated pairs (the social golfer problem), aiming at
-// floor((n-1)/(k-1)) rounds. Missing edges weigh 0.
+// Pairs: without weights or history the circle (round-robin) method gives
+// n-1 rounds without a repeat for even n and n rounds for odd n (one node
+// sits out each round); the node labels are shuffled by the seed. With
+// weights or history the labels of the circle method are chosen by local
+// search (fewest history pairs, then most weight, over the rounds used), and
+// the schedule is then repaired and improved as for groups.
+//
+// Groups: when n = k^d for a prime power k the rounds start from the
+// parallel classes of the affine geometry AG(d, k), which reach the social
+// golfer bound without a repeat; otherwise each round is built greedily with
+// the freedom heuristic of Triska and Musliu (place players who can still
+// meet the most others). Then a
+// tabu search over swaps of players in conflict (Dotu and Van Hentenryck)
+// removes repeated meetings, and a last phase improves the weight with swaps
+// that add no repeated meeting. The social golfer bound ⌊(n-1)/(k-1)⌋ limits
+// the rounds possible without repeats; tight instances near it (such as 32
+// players in groups of 4 over 10 rounds) are beyond this search, which then
+// returns its fewest repeats. With weights the rounds come best first.
+//
+// Beyond 2048 nodes a dense meeting table would be too large: pairs then keep
+// the relabelled circle method without the later phases, and groups (other
+// than affine geometries) are built by a randomised greedy that avoids
+// earlier pairs but ignores weights.
+//
+// When no repeat-free schedule is found the search minimises the number of
+// repeated meetings (each meeting of a pair beyond its first) and Repeats
+// reports the pairs concerned; rounds beyond what the circle method allows
+// repeat its rounds in order. Repeats and Total are recounted from the
+// returned schedule. Parallel edges keep the largest weight. Rotation
+// returns an error wrapping ErrRotationInput when Size is outside 2..50, n
+// is negative, Rounds is below 1, the budget is negative, or an edge or
+// History entry is invalid (out of range, self-pair, non-finite weight).
 func Rotation(n int, edges []Edge, opt RotationOptions) (RotationResult, error) {
 	switch {
+	case opt.Size < 2 || opt.Size > 50:
+		return RotationResult{}, fmt.Errorf("%w: size %d is outside 2..50", ErrRotationInput, opt.Size)
 	case n < 0:
 		return RotationResult{}, fmt.Errorf("%w: %d nodes", ErrRotationInput, n)
-	case opt.Size < 2:
-		return RotationResult{}, fmt.Errorf("%w: size %d, want at least 2", ErrRotationInput, opt.Size)
 	case opt.Rounds < 1:
 		return RotationResult{}, fmt.Errorf("%w: %d rounds, want at least 1", ErrRotationInput, opt.Rounds)
+	case opt.Budget < 0:
+		return RotationResult{}, fmt.Errorf("%w: negative budget", ErrRotationInput)
 	}
-	w := map[[2]int]float64{}
-	for _, e := range edges {
-		if e.U < 0 || e.V < 0 || e.U >= n || e.V >= n || e.U == e.V {
-			return RotationResult{}, fmt.Errorf("%w: edge %d-%d outside 0..%d", ErrRotationInput, e.U, e.V, n-1)
-		}
-		k := rotKey(e.U, e.V)
-		if old, ok := w[k]; !ok || e.W > old {
-			w[k] = e.W
-		}
+	g, err := grpNewGraph(n, edges)
+	if err != nil {
+		return RotationResult{}, fmt.Errorf("%w: %w", ErrRotationInput, err)
 	}
-	for _, h := range opt.History {
-		if h[0] < 0 || h[1] < 0 || h[0] >= n || h[1] >= n || h[0] == h[1] {
-			return RotationResult{}, fmt.Errorf("%w: history pair %d-%d outside 0..%d", ErrRotationInput, h[0], h[1], n-1)
+	for i, h := range opt.History {
+		if h[0] < 0 || h[0] >= n || h[1] < 0 || h[1] >= n || h[0] == h[1] {
+			return RotationResult{}, fmt.Errorf("%w: history entry %d (%d, %d) is not a pair of nodes in 0..%d", ErrRotationInput, i, h[0], h[1], n-1)
 		}
 	}
-	var rounds [][][]int
+	if n < 2 {
+		return RotationResult{Rounds: make([][][]int, opt.Rounds)}, nil
+	}
+	budget := opt.Budget
+	if budget == 0 {
+		budget = rotDefaultBudget(n)
+	}
+	p := &rotProblem{
+		n:        n,
+		k:        opt.Size,
+		rounds:   opt.Rounds,
+		g:        g,
+		history:  opt.History,
+		weighted: len(edges) > 0,
+		sizes:    grpSizes(n, opt.Size),
+		rng:      rand.New(rand.NewPCG(uint64(opt.Seed), 0x5eed)),
+		deadline: time.Now().Add(budget),
+	}
+	sched := p.solve()
+	if p.weighted {
+		rotBestFirst(g, sched)
+	}
+	return rotResult(g, opt.History, sched), nil
+}
+
+// rotProblem holds one Rotation call.
+type rotProblem struct {
+	n, k, rounds int
+	g            *grpGraph
+	history      [][2]int
+	weighted     bool
+	sizes        []int // group sizes of every round
+	rng          *rand.Rand
+	deadline     time.Time
+}
+
+// solve returns the schedule as groups per round.
+func (p *rotProblem) solve() [][][]int32 {
+	var sched [][][]int32
 	switch {
-	case n < 2:
-		rounds = make([][][]int, opt.Rounds)
-	case opt.Size == 2 && len(opt.History) == 0:
-		rounds = rotCircle(n, opt.Rounds, w, opt.Seed)
-	case opt.Size == 2:
-		var err error
-		if rounds, err = rotGreedyPairs(n, opt.Rounds, w, opt.History); err != nil {
-			return RotationResult{}, err
-		}
+	case p.k == 2 && len(p.history) == 0 && !p.weighted:
+		return rotCircle(p.n, p.rounds, p.rng.Perm(p.n))
+	case p.k == 2:
+		sched = rotCircle(p.n, p.rounds, rotRelabel(p))
 	default:
-		rounds = rotGroups(n, opt)
+		sched = rotAffine(p.n, p.k, p.rounds, p.rng) // nil unless n = k^d
 	}
-	res := RotationResult{Rounds: rounds}
-	met := map[[2]int]int{}
-	for _, h := range opt.History {
-		met[rotKey(h[0], h[1])] = 1
+	if !rotDense(p.n) {
+		if len(sched) < p.rounds {
+			sched = append(sched, rotGreedyLarge(p, sched)...)
+		}
+		return sched
 	}
-	for _, round := range rounds {
-		for _, g := range round {
-			slices.Sort(g)
-			for i := range g {
-				for j := i + 1; j < len(g); j++ {
-					k := rotKey(g[i], g[j])
-					met[k]++
-					res.Total += w[k]
+	s := rotNewGolf(p.n, p.sizes, p.history)
+	for _, round := range sched {
+		s.addRound(round)
+	}
+	for len(s.of) < p.rounds {
+		s.addRound(s.greedyRound(p.rng))
+	}
+	if s.conf > 0 {
+		s.tabu(p.rng, rotTabuIterations(p.n, p.rounds), p.deadline, rotConflictFloor(p), rotGolfDefault)
+	}
+	// With pairs and at least N-1 rounds every pair meets anyway: swaps can
+	// only add repeats, so the weight phase is skipped.
+	full := p.k == 2 && p.rounds >= p.n+p.n%2-1
+	if p.weighted && !full {
+		s.improveWeight(p.g, p.rng, p.deadline)
+	}
+	return s.groups()
+}
+
+// rotBestFirst orders the rounds by their total weight, best first (stable),
+// so that a schedule played in order gives the good meetings early; the
+// order does not change which pairs meet or how often.
+func rotBestFirst(g *grpGraph, sched [][][]int32) {
+	weight := func(round [][]int32) float64 {
+		w := 0.0
+		for _, grp := range round {
+			for i, a := range grp {
+				for _, b := range grp[:i] {
+					w += g.weight(int(a), int(b))
 				}
 			}
 		}
-		slices.SortFunc(round, func(a, b []int) int { return a[0] - b[0] })
+		return w
 	}
-	for _, c := range met {
+	type scored struct {
+		round [][]int32
+		w     float64
+	}
+	all := make([]scored, len(sched))
+	for r, round := range sched {
+		all[r] = scored{round, weight(round)}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(b.w, a.w) })
+	for r := range sched {
+		sched[r] = all[r].round
+	}
+}
+
+// rotResult sorts the schedule for output and recounts Repeats and Total
+// from it.
+func rotResult(g *grpGraph, history [][2]int, sched [][][]int32) RotationResult {
+	n := g.n
+	res := RotationResult{Rounds: make([][][]int, len(sched))}
+	// Pairs met at least once and at least twice: bitsets over a*n+b (a < b)
+	// when small, else a map of meeting counts.
+	var once, twice rotBits
+	var counts map[[2]int]int
+	if rotDense(n) {
+		once, twice = rotNewBits(n*n), rotNewBits(n*n)
+	} else {
+		counts = map[[2]int]int{}
+	}
+	meet := func(a, b int) {
+		if a > b {
+			a, b = b, a
+		}
+		if once != nil {
+			i := a*n + b
+			if once.has(i) {
+				twice.set(i)
+			}
+			once.set(i)
+			return
+		}
+		counts[[2]int{a, b}]++
+	}
+	seen := map[[2]int]bool{} // a history pair counts once however often listed
+	for _, h := range history {
+		key := [2]int{min(h[0], h[1]), max(h[0], h[1])}
+		if !seen[key] {
+			seen[key] = true
+			meet(key[0], key[1])
+		}
+	}
+	weighted := len(g.arcs) > 0
+	byFirst := make([][]int, n) // groups of a round indexed by first member
+	for r, round := range sched {
+		size := 0
+		for _, grp := range round {
+			size += len(grp)
+		}
+		flat := make([]int, 0, size)
+		count := 0
+		for _, grp := range round {
+			if len(grp) < 2 {
+				continue // sits the round out
+			}
+			start := len(flat)
+			for _, v := range grp {
+				flat = append(flat, int(v))
+			}
+			m := flat[start:len(flat):len(flat)]
+			slices.Sort(m)
+			for i, a := range m {
+				for _, b := range m[i+1:] {
+					meet(a, b)
+					if weighted {
+						res.Total += g.weight(a, b)
+					}
+				}
+			}
+			byFirst[m[0]] = m
+			count++
+		}
+		out := make([][]int, 0, count)
+		for v, m := range byFirst {
+			if m != nil {
+				out = append(out, m)
+				byFirst[v] = nil
+			}
+		}
+		res.Rounds[r] = out
+	}
+	for _, w := range twice {
+		res.Repeats += bits.OnesCount64(w)
+	}
+	for _, c := range counts {
 		if c > 1 {
 			res.Repeats++
 		}
 	}
-	return res, nil
-}
-
-func rotKey(a, b int) [2]int {
-	if a > b {
-		a, b = b, a
-	}
-	return [2]int{a, b}
-}
-
-// rotCircle is the circle method: player 0 stays, the others turn one place
-// each round. With odd n a dummy joins and its partner sits out. With
-// weights, a few seeded relabellings are tried and the rounds are ordered
-// by total weight, best first; only the rounds used are built.
-func rotCircle(n, rounds int, w map[[2]int]float64, seed int64) [][][]int {
-	m := n + n%2
-	tries := 1
-	if len(w) > 0 {
-		tries = 8
-	}
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x726f74))
-	// pair returns the i-th pair of round r under a labelling.
-	pair := func(label []int, r, i int) (int, int) {
-		at := func(slot int) int {
-			if slot == 0 {
-				return label[0]
-			}
-			return label[1+(slot-1+r)%(m-1)]
-		}
-		return at(i), at(m - 1 - i)
-	}
-	var bestLabel, bestOrder []int
-	bestTotal := -1.0
-	for try := 0; try < tries; try++ {
-		label := make([]int, m)
-		for i := range label {
-			label[i] = i
-		}
-		if try > 0 {
-			rng.Shuffle(m, func(i, j int) { label[i], label[j] = label[j], label[i] })
-		}
-		sums := make([]float64, m-1)
-		if len(w) > 0 {
-			for r := range sums {
-				for i := 0; i < m/2; i++ {
-					if a, b := pair(label, r, i); a < n && b < n {
-						sums[r] += w[rotKey(a, b)]
-					}
-				}
-			}
-		}
-		order := make([]int, m-1)
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int {
-			switch {
-			case sums[a] > sums[b]:
-				return -1
-			case sums[a] < sums[b]:
-				return 1
-			}
-			return 0
-		})
-		total := 0.0
-		for r := 0; r < rounds; r++ {
-			total += sums[order[r%(m-1)]]
-		}
-		if total > bestTotal {
-			bestLabel, bestOrder, bestTotal = label, order, total
-		}
-	}
-	sched := make([][][]int, rounds)
-	for r := range sched {
-		idx := bestOrder[r%(m-1)]
-		flat := make([]int, 0, m)
-		for i := 0; i < m/2; i++ {
-			if a, b := pair(bestLabel, idx, i); a < n && b < n {
-				flat = append(flat, a, b)
-			}
-		}
-		for i := 0; i+1 < len(flat); i += 2 {
-			sched[r] = append(sched[r], flat[i:i+2:i+2])
-		}
-	}
-	return sched
-}
-
-func rotClone(round [][]int) [][]int {
-	out := make([][]int, len(round))
-	for i, g := range round {
-		out[i] = slices.Clone(g)
-	}
-	return out
-}
-
-// rotGreedyPairs matches round by round over the pairs that have not met,
-// most pairs first, then the best weights; people left without an unmet
-// partner are paired with whom they met least.
-func rotGreedyPairs(n, rounds int, w map[[2]int]float64, history [][2]int) ([][][]int, error) {
-	met := map[[2]int]int{}
-	for _, h := range history {
-		met[rotKey(h[0], h[1])] = 1
-	}
-	out := make([][][]int, 0, rounds)
-	for r := 0; r < rounds; r++ {
-		var edges []Edge
-		for a := 0; a < n; a++ {
-			for b := a + 1; b < n; b++ {
-				k := [2]int{a, b}
-				if met[k] == 0 {
-					edges = append(edges, Edge{U: a, V: b, W: w[k] + 1})
-				}
-			}
-		}
-		gr, err := General(n, edges, GeneralOptions{MaxCardinality: true})
-		if err != nil {
-			return nil, err
-		}
-		used := make([]bool, n)
-		var round [][]int
-		for _, e := range gr.Pairs {
-			used[e.U], used[e.V] = true, true
-			round = append(round, []int{e.U, e.V})
-		}
-		var left []int
-		for p := range n {
-			if !used[p] {
-				left = append(left, p)
-			}
-		}
-		for len(left) >= 2 {
-			a, bi := left[0], 1
-			for i := 2; i < len(left); i++ {
-				if met[rotKey(a, left[i])] < met[rotKey(a, left[bi])] {
-					bi = i
-				}
-			}
-			round = append(round, []int{a, left[bi]})
-			left = append(left[1:bi], left[bi+1:]...)
-		}
-		for _, g := range round {
-			met[rotKey(g[0], g[1])]++
-		}
-		out = append(out, round)
-	}
-	return out, nil
-}
-
-// rotGroups schedules rounds of groups with the golfer search; it
-// minimises repeats only (weights do not steer groups yet).
-func rotGroups(n int, opt RotationOptions) [][][]int {
-	sizes := grpSizes(n, opt.Size)
-	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x676f6c66))
-	s := rotNewGolf(n, opt.Rounds, sizes, opt.History)
-	for range opt.Rounds {
-		s.addRound(s.greedyRound(rng))
-	}
-	budget := opt.Budget
-	if budget <= 0 {
-		budget = 2 * time.Second
-	}
-	s.tabu(rng, 2_000_000, time.Now().Add(budget), opt.History, rotGolfDefault)
-	out := make([][][]int, opt.Rounds)
-	for r := range s.mem {
-		for _, g := range s.mem[r] {
-			grp := make([]int, len(g))
-			for i, p := range g {
-				grp[i] = int(p)
-			}
-			out[r] = append(out[r], grp)
-		}
-	}
-	return out
+	return res
 }
