@@ -81,9 +81,19 @@ func (s *Service) loadPool(ctx context.Context, p *mentor.Program, rematch bool)
 		return nil, err
 	}
 	past := map[int64][]int64{}
+	declined := map[int64][]int64{}
 	load := map[int64]int{}
 	busy := map[int64]bool{}
 	for _, m := range matches {
+		if m.State == mentor.MatchDeclined {
+			for _, a := range m.Members {
+				for _, b := range m.Members {
+					if a.PersonID != b.PersonID {
+						declined[a.PersonID] = append(declined[a.PersonID], b.PersonID)
+					}
+				}
+			}
+		}
 		for _, a := range m.Members {
 			for _, b := range m.Members {
 				if a.PersonID != b.PersonID && m.State != mentor.MatchDraft {
@@ -126,7 +136,11 @@ func (s *Service) loadPool(ctx context.Context, p *mentor.Program, rematch bool)
 		}
 		out.persons = append(out.persons, person)
 		out.enrolled = append(out.enrolled, e)
-		out.profiles = append(out.profiles, Profile(person, &e, past[e.PersonID], now))
+		prof := Profile(person, &e, past[e.PersonID], now)
+		for _, id := range declined[e.PersonID] {
+			prof.Blocked = append(prof.Blocked, idString(id)) // a declined pair is not proposed again
+		}
+		out.profiles = append(out.profiles, prof)
 	}
 	return out, nil
 }
