@@ -4,9 +4,88 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
+
+const matchRunColumns = `id, program_id, seed, settings, inputs, status, total, created_at`
+
+func scanMatchRun(row interface{ Scan(...any) error }) (*mentor.MatchRun, error) {
+	var r mentor.MatchRun
+	var settings, inputs string
+	if err := row.Scan(&r.ID, &r.ProgramID, &r.Seed, &settings, &inputs, &r.Status, &r.Total, &r.CreatedAt); err != nil {
+		return nil, err
+	}
+	if err := fromJSON(settings, &r.Settings); err != nil {
+		return nil, fmt.Errorf("match run %d settings: %w", r.ID, err)
+	}
+	if err := fromJSON(inputs, &r.Inputs); err != nil {
+		return nil, fmt.Errorf("match run %d inputs: %w", r.ID, err)
+	}
+	if r.Settings == nil {
+		r.Settings = map[string]any{}
+	}
+	r.CreatedAt = r.CreatedAt.UTC()
+	return &r, nil
+}
+
+// CreateMatchRun stores the snapshot of one matching run and sets r.ID and
+// r.CreatedAt. An empty status becomes "draft" (not yet published). A missing
+// program, a non-finite total or settings that are not JSON are EINVALID
+// naming the field.
+func (d *DB) CreateMatchRun(ctx context.Context, r *mentor.MatchRun) error {
+	if r.Status == "" {
+		r.Status = "draft"
+	}
+	var pr mentor.Problems
+	pr.Check(r.ProgramID == 0, "program_id", "is required")
+	pr.Check(len(r.Status) > 40, "status", "is longer than 40 characters")
+	pr.Check(!finite(r.Total), "total", "must be a finite number")
+	settings, err := jsonObject(r.Settings)
+	pr.Check(err != nil, "settings", "cannot be stored as JSON: %v", err)
+	inputs, err := jsonObject(r.Inputs)
+	pr.Check(err != nil, "inputs", "cannot be stored as JSON: %v", err)
+	if err := checkRefs(ctx, d.db, &pr, ref{"program_id", "programs", r.ProgramID}); err != nil {
+		return err
+	}
+	if err := pr.Err("match run"); err != nil {
+		return err
+	}
+	r.CreatedAt = d.Now()
+	err = d.db.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, r.ProgramID, r.Seed, settings, inputs, r.Status, r.Total, r.CreatedAt).Scan(&r.ID)
+	if err != nil {
+		return d.translate(fmt.Errorf("insert match run: %w", err))
+	}
+	return nil
+}
+
+// MatchRun returns one matching run, or ENOTFOUND.
+func (d *DB) MatchRun(ctx context.Context, id int64) (*mentor.MatchRun, error) {
+	r, err := scanMatchRun(d.db.QueryRowContext(ctx, `SELECT `+matchRunColumns+` FROM match_runs WHERE id = $1`, id))
+	if err != nil {
+		return nil, notFound(err, "match run", id)
+	}
+	return r, nil
+}
+
+// SetMatchRunStatus records a run's new status (for example "published").
+// A missing run is ENOTFOUND; an empty status is EINVALID naming "status".
+func (d *DB) SetMatchRunStatus(ctx context.Context, id int64, status string) error {
+	status = strings.TrimSpace(status)
+	if status == "" || len(status) > 40 {
+		return fieldError("status", "must be 1 to 40 characters")
+	}
+	res, err := d.db.ExecContext(ctx, `UPDATE match_runs SET status = $1 WHERE id = $2`, status, id)
+	if err != nil {
+		return fmt.Errorf("set match run status: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return mentor.Errorf(mentor.ENOTFOUND, "match run %d was not found.", id)
+	}
+	return nil
+}
 
 // SaveMatchRun stores a run and its proposals in one transaction. When the
 // run is published, the enrollments of the unmatched people go on the
