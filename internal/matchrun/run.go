@@ -110,6 +110,10 @@ func (s *Service) loadPool(ctx context.Context, p *mentor.Program, rematch bool)
 		}
 	}
 	now := time.Now().UTC()
+	people, err := s.people(ctx, ens)
+	if err != nil {
+		return nil, err
+	}
 	out := &pool{program: p}
 	for _, e := range ens {
 		if e.Status == mentor.EnrollmentWithdrawn {
@@ -130,10 +134,7 @@ func (s *Service) loadPool(ctx context.Context, p *mentor.Program, rematch bool)
 				}
 			}
 		}
-		person, err := s.DB.Person(ctx, e.PersonID)
-		if err != nil {
-			return nil, err
-		}
+		person := people[e.PersonID]
 		out.persons = append(out.persons, person)
 		out.enrolled = append(out.enrolled, e)
 		prof := Profile(person, &e, past[e.PersonID], now)
@@ -313,4 +314,23 @@ func (s *Service) StartDueCycles(ctx context.Context, now time.Time) ([]*mentor.
 		}
 		cursor = next
 	}
+}
+
+// people loads the people of enrollments in one go; an enrollment of a
+// person who no longer exists is an internal error (the schema cascades).
+func (s *Service) people(ctx context.Context, ens []mentor.Enrollment) (map[int64]*mentor.Person, error) {
+	ids := make([]int64, len(ens))
+	for i, e := range ens {
+		ids[i] = e.PersonID
+	}
+	people, err := s.DB.PeopleByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if people[id] == nil {
+			return nil, mentor.Errorf(mentor.EINTERNAL, "enrolled person %d does not exist", id)
+		}
+	}
+	return people, nil
 }

@@ -209,6 +209,10 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 	if err != nil {
 		return nil, err
 	}
+	people, err := s.people(ctx, ens)
+	if err != nil {
+		return nil, err
+	}
 	matches, err := allMatches(ctx, s.DB, p.ID)
 	if err != nil {
 		return nil, err
@@ -278,10 +282,7 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 		if !picker && room <= 0 {
 			continue
 		}
-		person, err := s.DB.Person(ctx, e.PersonID)
-		if err != nil {
-			return nil, err
-		}
+		person := people[e.PersonID]
 		prof := Profile(person, &e, past[e.PersonID], now)
 		prof.Picks, prof.Blocked = chosen[e.PersonID], blocked[e.PersonID]
 		pl.profiles = append(pl.profiles, prof)

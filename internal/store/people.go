@@ -263,3 +263,46 @@ func (d *DB) CountPeople(ctx context.Context) (int, error) {
 	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&n)
 	return n, err
 }
+
+// PeopleByIDs returns the people with the given ids, with their skills,
+// keyed by id, in a few queries however many there are. Ids that name
+// nobody are missing from the map.
+func (d *DB) PeopleByIDs(ctx context.Context, ids []int64) (map[int64]*mentor.Person, error) {
+	out := make(map[int64]*mentor.Person, len(ids))
+	for start := 0; start < len(ids); start += MaxLimit {
+		chunk := ids[start:min(start+MaxLimit, len(ids))]
+		var w where
+		ph := make([]string, len(chunk))
+		for i, id := range chunk {
+			ph[i] = w.arg(id)
+		}
+		rows, err := d.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people WHERE id IN (`+strings.Join(ph, ",")+`)`, w.args...)
+		if err != nil {
+			return nil, fmt.Errorf("people by id: %w", err)
+		}
+		var found []int64
+		for rows.Next() {
+			p, err := scanPerson(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			p.Skills = []mentor.PersonSkill{}
+			out[p.ID] = p
+			found = append(found, p.ID)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+		skills, err := d.personSkills(ctx, found)
+		if err != nil {
+			return nil, err
+		}
+		for id, sk := range skills {
+			out[id].Skills = sk
+		}
+	}
+	return out, nil
+}

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
@@ -117,6 +119,31 @@ func TestStore_Skills(t *testing.T) {
 		list, _, err := db.Skills(ctx, store.SkillFilter{Query: "kube"})
 		if err != nil || len(list) != 1 || len(list[0].Aliases) != 2 {
 			t.Fatalf("search: %+v %v", list, err)
+		}
+	})
+}
+
+func TestStore_PeopleByIDs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var ids []int64
+		for i := range 3 {
+			p := newPerson(fmt.Sprintf("P%d", i), fmt.Sprintf("p%d@example.com", i))
+			if err := db.CreatePerson(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, p.ID)
+		}
+		got, err := db.PeopleByIDs(ctx, append(ids, 9999))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 || got[9999] != nil {
+			t.Fatalf("want the 3 existing people, got %d", len(got))
+		}
+		one, _ := db.Person(ctx, ids[1])
+		if !reflect.DeepEqual(got[ids[1]], one) {
+			t.Fatalf("batch and single reads differ:\n%+v\n%+v", got[ids[1]], one)
 		}
 	})
 }
