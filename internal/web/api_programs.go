@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -185,6 +186,7 @@ func (s *Server) apiEnrollmentsCreate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	s.audit(r, "enroll", "program", id, strconv.FormatInt(e.PersonID, 10))
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/programs/%d/enrollments/%d", id, e.ID))
 	return writeJSON(w, http.StatusCreated, e)
 }
 

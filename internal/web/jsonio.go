@@ -106,7 +106,7 @@ func queryInt(r *http.Request, name string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
-		return 0, badRequest(name, "%s must be a positive whole number", name)
+		return 0, badRequest(name, "%s must be a whole number, 0 or more", name)
 	}
 	return n, nil
 }
