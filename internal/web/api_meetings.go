@@ -158,15 +158,8 @@ func (s *Server) apiMeetingNotes(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiMeetingNoteAdd(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := s.meetingOfMember(r)
 	if err != nil {
-		return err
-	}
-	m, err := s.visibleMeeting(r, id)
-	if err != nil {
-		return err
-	}
-	if _, err := s.memberOf(r, m.MatchID); err != nil {
 		return err
 	}
 	var in struct {
@@ -184,15 +177,8 @@ func (s *Server) apiMeetingNoteAdd(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiMeetingFeedback(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := s.meetingOfMember(r)
 	if err != nil {
-		return err
-	}
-	m, err := s.visibleMeeting(r, id)
-	if err != nil {
-		return err
-	}
-	if _, err := s.memberOf(r, m.MatchID); err != nil {
 		return err
 	}
 	var in struct {
@@ -223,4 +209,22 @@ func (s *Server) apiMeetingFeedbackList(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	return writeList(w, list, "")
+}
+
+// meetingOfMember returns the id of the meeting in the path when the
+// current user is a member of its match (to others it does not exist, or is
+// forbidden to coordinators, who are not members).
+func (s *Server) meetingOfMember(r *http.Request) (int64, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	m, err := s.visibleMeeting(r, id)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := s.memberOf(r, m.MatchID); err != nil {
+		return 0, err
+	}
+	return id, nil
 }
