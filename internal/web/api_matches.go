@@ -1,13 +1,24 @@
 package web
 
 import (
+	"encoding/csv"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
 func (s *Server) apiMatchesList(w http.ResponseWriter, r *http.Request) error {
+	switch r.URL.Query().Get("format") {
+	case "", "json":
+	case "csv":
+		return s.matchesCSV(w, r)
+	default:
+		return badRequest("format", "format must be json or csv")
+	}
 	pg, err := page(r)
 	if err != nil {
 		return err
@@ -64,4 +75,43 @@ func (s *Server) respond(accept bool) handlerFunc {
 		}
 		return writeJSON(w, http.StatusOK, m)
 	}
+}
+
+// matchesCSV exports every match of the filter (all pages) for coordinators.
+func (s *Server) matchesCSV(w http.ResponseWriter, r *http.Request) error {
+	if err := requireManager(r); err != nil {
+		return err
+	}
+	f := store.MatchFilter{State: mentor.MatchState(r.URL.Query().Get("state"))}
+	var err error
+	if f.ProgramID, err = queryInt(r, "program_id"); err != nil {
+		return err
+	}
+	if f.PersonID, err = queryInt(r, "person_id"); err != nil {
+		return err
+	}
+	all, err := store.All(func(p store.Page) ([]mentor.Match, string, error) {
+		f.Page = p
+		return s.DB.Matches(r.Context(), f)
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="matches.csv"`)
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"match_id", "program_id", "cycle", "state", "score", "members", "roles", "responses", "summary", "created_at"})
+	for _, m := range all {
+		var names, roles, answers []string
+		for _, mm := range m.Members {
+			names = append(names, mm.Name)
+			roles = append(roles, string(mm.Role))
+			answers = append(answers, mm.Response)
+		}
+		cw.Write([]string{strconv.FormatInt(m.ID, 10), strconv.FormatInt(m.ProgramID, 10), strconv.Itoa(m.Cycle), string(m.State),
+			strconv.FormatFloat(m.Score, 'f', 1, 64), strings.Join(names, "; "), strings.Join(roles, "; "), strings.Join(answers, "; "),
+			m.Summary, m.CreatedAt.Format(time.RFC3339)})
+	}
+	cw.Flush()
+	return cw.Error()
 }

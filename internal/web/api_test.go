@@ -317,6 +317,20 @@ func TestAPI_ProgramsAndPeople(t *testing.T) {
 	})
 }
 
+func TestAPI_MatchesCSV(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	resp, body := f.req(f.coordTok, "GET", "/api/v1/matches?format=csv", nil)
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv export: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "match_id,program_id") || !strings.Contains(lines[1], "Ana Mentee") || !strings.Contains(lines[1], "Ben Mentor") ||
+		!strings.Contains(lines[1], "Ben offers SQL that Ana wants.") {
+		t.Fatalf("csv:\n%s", body)
+	}
+	f.problem(f.anaTok, "GET", "/api/v1/matches?format=csv", nil, http.StatusForbidden)
+}
+
 func TestOps_HealthAndMetrics(t *testing.T) {
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	var h map[string]string

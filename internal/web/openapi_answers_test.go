@@ -440,6 +440,9 @@ func TestOpenAPI_AnswersMatchDocument(t *testing.T) {
 	// Momentum: the at-risk report, the sweep, abuse reports.
 	c.call(f.coordTok, "GET", api+"/reports/at-risk?limit=10", nil, 200)
 	c.call(f.coordTok, "GET", api+"/reports/at-risk?format=csv", nil, 200)
+	c.call(f.coordTok, "GET", api+"/matches?format=csv", nil, 200)
+	c.call(f.coordTok, "GET", api+"/matches?format=xml", nil, 400)
+	c.call(f.anaTok, "GET", api+"/matches?format=csv", nil, 403)
 	c.call(f.coordTok, "GET", api+"/reports/at-risk?format=xml", nil, 400)
 	c.call(f.anaTok, "GET", api+"/reports/at-risk", nil, 403)
 	c.call(f.coordTok, "POST", api+"/admin/sweep", nil, 200)
