@@ -81,11 +81,7 @@ func (s *Server) apiGoalsCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiGoalGet(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	g, err := s.visibleGoal(r, id)
+	g, err := s.goalInPath(r)
 	if err != nil {
 		return err
 	}
@@ -93,14 +89,11 @@ func (s *Server) apiGoalGet(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiGoalUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	g, err := s.goalInPath(r)
 	if err != nil {
 		return err
 	}
-	g, err := s.visibleGoal(r, id)
-	if err != nil {
-		return err
-	}
+	id := g.ID
 	u := currentUser(r)
 	if !u.Manages() && g.OwnerID != u.PersonID {
 		return forbidden("Only the goal's owner may change it; add progress instead.")
@@ -129,14 +122,11 @@ func (s *Server) apiGoalUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiGoalDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	g, err := s.goalInPath(r)
 	if err != nil {
 		return err
 	}
-	g, err := s.visibleGoal(r, id)
-	if err != nil {
-		return err
-	}
+	id := g.ID
 	if u := currentUser(r); !u.Manages() && g.OwnerID != u.PersonID {
 		return forbidden("Only the goal's owner may delete it.")
 	}
@@ -148,13 +138,11 @@ func (s *Server) apiGoalDelete(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiGoalProgress(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	g, err := s.goalInPath(r)
 	if err != nil {
 		return err
 	}
-	if _, err := s.visibleGoal(r, id); err != nil {
-		return err
-	}
+	id := g.ID
 	var in struct {
 		Value *float64 `json:"value"`
 		Note  string   `json:"note"`
@@ -166,7 +154,7 @@ func (s *Server) apiGoalProgress(w http.ResponseWriter, r *http.Request) error {
 		return &mentor.Error{Code: mentor.EINVALID, Message: "Progress needs the new value of the goal's metric.",
 			Fields: []mentor.FieldError{{Field: "value", Message: "is required"}}}
 	}
-	g, err := s.DB.AddProgress(r.Context(), &mentor.ProgressUpdate{GoalID: id, AuthorID: currentUser(r).PersonID, Value: *in.Value, Note: in.Note})
+	g, err = s.DB.AddProgress(r.Context(), &mentor.ProgressUpdate{GoalID: id, AuthorID: currentUser(r).PersonID, Value: *in.Value, Note: in.Note})
 	if err != nil {
 		return err
 	}
@@ -174,16 +162,23 @@ func (s *Server) apiGoalProgress(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiGoalProgressList(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	g, err := s.goalInPath(r)
 	if err != nil {
 		return err
 	}
-	if _, err := s.visibleGoal(r, id); err != nil {
-		return err
-	}
+	id := g.ID
 	ups, err := s.DB.ProgressUpdates(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	return writeList(w, ups, "")
+}
+
+// goalInPath loads the goal named by the path if the current user may see it.
+func (s *Server) goalInPath(r *http.Request) (*mentor.Goal, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleGoal(r, id)
 }
