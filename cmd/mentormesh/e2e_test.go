@@ -198,7 +198,7 @@ func TestImport_DryRunAndAllOrNothing(t *testing.T) {
 	if code != 2 {
 		t.Fatalf("dry run of a broken file: exit %d\n%s", code, out)
 	}
-	for _, want := range []string{"line 4: email", "line 5: email", "line 6: seniority", "line 7: seniority", "line 8: time_zone", "line 9: skills", "line 10: email", "line 12: row", "line 11: manager_email"} {
+	for _, want := range []string{"line 4: email", "line 5: email", "line 6: seniority", "line 7: seniority", "line 8: time_zone", "line 9: skills", "line 10: email", "line 12: row", "line 14: row: a double quote", "line 11: manager_email"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run does not report %q:\n%s", want, out)
 		}

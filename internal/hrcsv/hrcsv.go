@@ -75,20 +75,21 @@ func Read(r io.Reader) ([]Row, error) {
 	var rows []Row
 	seen := map[string]int{}
 	for {
-		line, _ := cr.FieldPos(0)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ = cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				rows = append(rows, Row{Line: pe.Line, Problems: []mentor.FieldError{{Field: "row", Message: pe.Err.Error()}}})
+				rows = append(rows, Row{Line: pe.StartLine, Problems: []mentor.FieldError{{Field: "row", Message: csvProblem(pe)}}})
 				continue
 			}
 			return nil, err
 		}
+		// FieldPos is valid only after a successful Read: after a parse error
+		// it panics, so the error's own line number is used above.
+		line, _ := cr.FieldPos(0)
 		row := parseRow(line, rec, header, col)
 		if e := row.Person.Email; e != "" {
 			if first, dup := seen[e]; dup {
@@ -100,6 +101,18 @@ func Read(r io.Reader) ([]Row, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// csvProblem says in words what is wrong with a row the CSV reader refused.
+func csvProblem(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf(`a double quote inside a field that is not quoted (column %d): quote the whole field and double the quote, as in "Ben ""Bo"" Ray"`, pe.Column)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf("a quoted field is not closed or has text after its closing quote (line %d, column %d)", pe.Line, pe.Column)
+	default:
+		return pe.Err.Error()
+	}
 }
 
 func parseRow(line int, rec, header []string, col map[string]int) Row {

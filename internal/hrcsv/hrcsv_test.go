@@ -70,3 +70,30 @@ func TestRead_BadHeader(t *testing.T) {
 		})
 	}
 }
+
+// A stray quote once crashed the dry run (FieldPos after a failed Read); the row is
+// now reported with its line and the rows after it are still read.
+func TestRead_StrayQuoteIsARowProblem(t *testing.T) {
+	in := "name,email,seniority\n" +
+		"Ben \"Bo\" Ray,ben@x.org,3\n" +
+		"Ana Ruiz,ana@x.org,2\n" +
+		"\"Unclosed,un@x.org,2\n"
+	rows, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 {
+		t.Fatalf("want the bad row and the good one, got %+v", rows)
+	}
+	if rows[0].Line != 2 || len(rows[0].Problems) != 1 || rows[0].Problems[0].Field != "row" ||
+		!strings.Contains(rows[0].Problems[0].Message, "double quote") {
+		t.Fatalf("line 2 should be reported as a quoting problem, got %+v", rows[0])
+	}
+	if rows[1].Line != 3 || len(rows[1].Problems) != 0 || rows[1].Person.Name != "Ana Ruiz" {
+		t.Fatalf("line 3 should be read as Ana Ruiz without problems, got %+v", rows[1])
+	}
+	last := rows[len(rows)-1]
+	if last.Line != 4 || len(last.Problems) == 0 {
+		t.Fatalf("the unclosed quote on line 4 should be reported, got %+v", last)
+	}
+}
