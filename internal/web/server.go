@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -34,6 +35,7 @@ type Server struct {
 	BaseURL    string         // public address for links in mail and calendars, as in "https://mentor.example.org"
 
 	mux      *http.ServeMux
+	pages    map[string]*template.Template // parsed once by Handler
 	patterns []Route
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
@@ -41,7 +43,15 @@ type Server struct {
 }
 
 // Handler returns the server's root handler with every route and middleware.
+// It parses the page templates once; they are embedded in the binary and
+// parsed by every test of this package, so a parse error is a programming
+// error and Handler panics with it.
 func (s *Server) Handler() http.Handler {
+	pages, err := parsePages()
+	if err != nil {
+		panic(err)
+	}
+	s.pages = pages
 	if s.SessionTTL == 0 {
 		s.SessionTTL = 12 * time.Hour
 	}
