@@ -6,11 +6,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -40,12 +43,16 @@ The database is --db, else $MENTORMESH_DB, else sqlite:mentormesh.db;
 PostgreSQL is chosen with a postgres:// URL.
 `
 
-// run executes one command and returns the process exit status: 0 success,
-// 1 failure, 2 bad usage or input.
+// run executes one command and returns the process exit status (exitStatus).
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return exitStatus(stderr, dispatch(ctx, args, stdin, stdout, stderr))
+}
+
+// dispatch runs the command named by args[0].
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return 2
+		return usageError{}
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -67,11 +74,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMatch(ctx, rest, stdin, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "mentormesh", version)
-		return 0
+		return nil
 	case "help", "--help", "-h":
 		fmt.Fprint(stdout, usage)
-		return 0
+		return nil
 	}
 	fmt.Fprintf(stderr, "mentormesh: unknown command %q\n\n%s", cmd, usage)
-	return 2
+	return usageError{}
+}
+
+// usageError is a mistake in how a command was called or in its input: exit
+// status 2. An empty msg means the problem has been reported already (by the
+// flag package, or row by row).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errHelp asks for the usage text (-h, --help): exit status 0.
+var errHelp = errors.New("help requested")
+
+// exitStatus reports err on stderr and returns the exit status: 0 success
+// (or help), 2 bad usage or input (a usageError, or an error the domain
+// calls invalid), 1 any other failure.
+func exitStatus(stderr io.Writer, err error) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.As(err, &ue):
+		if ue.msg != "" {
+			fmt.Fprintln(stderr, "mentormesh:", ue.msg)
+		}
+		return 2
+	case mentor.ErrorCode(err) == mentor.EINVALID:
+		fmt.Fprintln(stderr, "mentormesh:", mentor.ErrorMessage(err))
+		return 2
+	}
+	fmt.Fprintln(stderr, "mentormesh:", err)
+	return 1
 }

@@ -68,48 +68,45 @@ matches with scores and reasons. --program runs matching for a stored program an
 run (a draft for review, published at once in auto mode).
 `
 
-func runMatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("match", stderr)
-	peopleFile := fs.String("people", "", "JSON file of people (- for standard input)")
-	format := fs.String("format", "", "program format: "+strings.Join(formatNames(), ", "))
-	program := fs.Int64("program", 0, "stored program id")
-	groupSize := fs.Int("group-size", 4, "group size for circles (and rotation groups)")
-	fair := fs.Bool("fair", false, "first maximise the worst pair, then the total")
-	seed := fs.Int64("seed", 1, "seed for the heuristics")
-	rematch := fs.Bool("rematch", false, "with --program: match only people left without a match")
-	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	dsn := dbFlag(fs)
-	fs.Usage = func() { fmt.Fprint(stderr, matchUsage) }
-	if err := fs.Parse(args); err != nil {
-		return 2
+// runMatch implements `mentormesh match`: matching of a JSON file of people,
+// or a match run of a stored program.
+func runMatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var dsn string
+	s := newSettings("match", stderr, os.Getenv)
+	peopleFile := s.fs.String("people", "", "JSON file of people (- for standard input)")
+	format := s.fs.String("format", "", "program format: "+strings.Join(formatNames(), ", "))
+	program := s.fs.Int64("program", 0, "stored program id")
+	groupSize := s.fs.Int("group-size", 4, "group size for circles (and rotation groups)")
+	fair := s.fs.Bool("fair", false, "first maximise the worst pair, then the total")
+	seed := s.fs.Int64("seed", 1, "seed for the heuristics")
+	rematch := s.fs.Bool("rematch", false, "with --program: match only people left without a match")
+	asJSON := s.fs.Bool("json", false, "print JSON instead of a table")
+	s.db(&dsn)
+	s.fs.Usage = func() { fmt.Fprint(stderr, matchUsage) }
+	if err := s.noArgs(args); err != nil {
+		return err
 	}
 	var out *matchOutput
 	var err error
 	switch {
 	case *program != 0 && *peopleFile == "":
-		out, err = matchProgram(ctx, *dsn, *program, *rematch, *seed)
+		out, err = matchProgram(ctx, dsn, *program, *rematch, *seed)
 	case *peopleFile != "" && *program == 0:
 		if !match.Format(*format).Valid() {
-			fmt.Fprintf(stderr, "mentormesh match: --format must be one of %s\n", strings.Join(formatNames(), ", "))
-			return 2
+			return usageError{msg: "match: --format must be one of " + strings.Join(formatNames(), ", ")}
 		}
 		out, err = matchFile(*peopleFile, stdin, match.Format(*format), match.PlanOptions{GroupSize: *groupSize, Fair: *fair, Seed: *seed, MaxCardinality: true})
 	default:
 		fmt.Fprint(stderr, matchUsage)
-		return 2
+		return usageError{}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "mentormesh match:", err)
-		if mentor.ErrorCode(err) == mentor.EINVALID {
-			return 2
-		}
-		return 1
+		return fmt.Errorf("match: %w", err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(out)
-		return 0
+		return enc.Encode(out)
 	}
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SCORE\tMEMBERS\tWHY")
@@ -120,9 +117,11 @@ func runMatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		fmt.Fprintf(tw, "%.1f\t%s\t%s\n", m.Score, strings.Join(names, ", "), m.Reason)
 	}
-	tw.Flush()
-	fmt.Fprintf(stdout, "# format=%s matches=%d unmatched=%d total=%.1f\n", out.Format, len(out.Matches), len(out.Unmatched), out.Total)
-	return 0
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "# format=%s matches=%d unmatched=%d total=%.1f\n", out.Format, len(out.Matches), len(out.Unmatched), out.Total)
+	return err
 }
 
 func formatNames() []string {

@@ -55,12 +55,14 @@ Exit status: 0 success, 2 bad usage or bad input (message on stderr, with the
 file and line for input errors, nothing on stdout), 1 when stdout fails.
 `
 
-// runSolve runs "mentormesh solve ..." and returns the exit status. Output
-// is built in memory and written to stdout only when the whole run succeeds.
-func runSolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// runSolve runs "mentormesh solve ...". Output is built in memory and
+// written to stdout only when the whole run succeeds. It reports usage and
+// input problems itself (with the usage text) and returns them as an empty
+// usageError.
+func runSolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, solveUsage)
-		return 2
+		return usageError{}
 	}
 	s := &solveRun{stdin: stdin, stderr: stderr, tty: isTerminal(stderr), name: args[0]}
 	var err error
@@ -77,34 +79,33 @@ func runSolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = s.stable(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, solveUsage)
-		return 0
+		return nil
 	default:
 		fmt.Fprintf(stderr, "mentormesh solve: unknown problem %q\n\n%s", args[0], solveUsage)
-		return 2
+		return usageError{}
 	}
 	var ue usageError
 	switch {
 	case errors.Is(err, errHelp):
 		fmt.Fprint(stdout, solveUsage)
-		return 0
+		return nil
 	case errors.As(err, &ue):
 		if ue.msg != "" {
 			fmt.Fprintf(stderr, "mentormesh solve %s: %s\n\n", s.name, ue.msg)
 		}
 		fmt.Fprint(stderr, solveUsage)
-		return 2
+		return usageError{}
 	case err != nil:
 		fmt.Fprintf(stderr, "mentormesh solve %s: %v\n", s.name, err)
-		return 2
+		return usageError{}
 	}
 	if s.timing {
 		fmt.Fprintf(stderr, "# parse_seconds=%.3f solve_seconds=%.3f\n", s.parse.Seconds(), s.solve.Seconds())
 	}
 	if _, err := stdout.Write(s.out.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "mentormesh solve %s: %v\n", s.name, err)
-		return 1
+		return fmt.Errorf("solve %s: %w", s.name, err)
 	}
-	return 0
+	return nil
 }
 
 // solveRun holds what every subcommand shares: the streams, the output
@@ -118,14 +119,6 @@ type solveRun struct {
 	out          bytes.Buffer
 	parse, solve time.Duration
 }
-
-// usageError is a command-line mistake: runSolve prints the usage text.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-// errHelp asks for the usage text (-h, --help): printed to stdout, exit 0.
-var errHelp = errors.New("help requested")
 
 // flags returns a flag set for the subcommand that reports into errors
 // instead of printing, with the --timing flag every subcommand takes.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,11 +12,11 @@ import (
 	"testing"
 )
 
-// solveCall runs runSolve with in-memory streams.
+// solveCall runs "mentormesh solve" through run with in-memory streams.
 func solveCall(tb testing.TB, stdin string, args ...string) (stdout, stderr string, code int) {
 	tb.Helper()
 	var out, errb bytes.Buffer
-	code = runSolve(args, strings.NewReader(stdin), &out, &errb)
+	code = run(context.Background(), append([]string{"solve"}, args...), strings.NewReader(stdin), &out, &errb)
 	return out.String(), errb.String(), code
 }
 

@@ -25,6 +25,9 @@ type Service struct {
 	// BaseURL is where people find mentormesh, for links in e-mails ("" for none).
 	BaseURL string
 	Logger  *slog.Logger
+	// Cycles starts the rotation cycles that are due after each sweep of
+	// Run (nil: Run only sweeps).
+	Cycles CycleStarter
 }
 
 // openStates are the states the rules look at.

@@ -30,9 +30,6 @@ type Event struct {
 	URL string
 }
 
-// clock gives DTSTAMP, the time the iCalendar object is made; tests fix it.
-var clock = time.Now
-
 // MeetingTitle is the summary of a meeting: its kind in words, then the
 // names of the people meeting, as in "Mentoring meeting: Ana, Ben".
 func MeetingTitle(kind mentor.MeetingKind, names []string) string {
@@ -55,9 +52,10 @@ func MeetingTitle(kind mentor.MeetingKind, names []string) string {
 // cancelled meeting) with one VEVENT: a UID stable for the meeting, DTSTAMP
 // now, DTSTART and DTEND in UTC, the title as SUMMARY, the agenda (and a
 // peer session's dilemma and the link) as DESCRIPTION, the organizer and one
-// ATTENDEE line per attendee with an e-mail address. Lines end in CRLF, are
-// folded at 75 octets and TEXT values are escaped.
-func MeetingICS(m mentor.Meeting, attendees []Attendee, organizer Attendee, link string) []byte {
+// ATTENDEE line per attendee with an e-mail address. stamp is the DTSTAMP,
+// the time the invitation is made. Lines end in CRLF, are folded at 75
+// octets and TEXT values are escaped.
+func MeetingICS(m mentor.Meeting, attendees []Attendee, organizer Attendee, link string, stamp time.Time) []byte {
 	method := "REQUEST"
 	if m.Status == "cancelled" {
 		method = "CANCEL"
@@ -70,21 +68,21 @@ func MeetingICS(m mentor.Meeting, attendees []Attendee, organizer Attendee, link
 			names = append(names, a.Name)
 		}
 	}
-	w.event(m, MeetingTitle(m.Kind, names), link, clock().UTC(), &organizer, attendees)
+	w.event(m, MeetingTitle(m.Kind, names), link, stamp.UTC(), &organizer, attendees)
 	w.prop("END", "", "VCALENDAR")
 	return w.buf.Bytes()
 }
 
 // FeedICS returns a person's calendar feed (METHOD:PUBLISH) named name, one
 // VEVENT per event, written as MeetingICS writes them but without organizer
-// and attendees. Clients are asked to refresh it hourly.
-func FeedICS(name string, events []Event) []byte {
+// and attendees, stamped with stamp. Clients are asked to refresh it hourly.
+func FeedICS(name string, stamp time.Time, events []Event) []byte {
 	var w icsWriter
 	w.calendarStart("PUBLISH")
 	w.prop("X-WR-CALNAME", "", escapeText(name))
 	w.prop("REFRESH-INTERVAL", ";VALUE=DURATION", "PT1H")
 	w.prop("X-PUBLISHED-TTL", "", "PT1H")
-	stamp := clock().UTC()
+	stamp = stamp.UTC()
 	for _, e := range events {
 		title := e.Title
 		if title == "" {

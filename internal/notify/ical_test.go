@@ -15,14 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// fixClock makes DTSTAMP deterministic for the test.
-func fixClock(tb testing.TB, t time.Time) {
-	tb.Helper()
-	old := clock
-	clock = func() time.Time { return t }
-	tb.Cleanup(func() { clock = old })
-}
-
 var stamp = time.Date(2026, 3, 1, 8, 30, 0, 0, time.UTC)
 
 func sampleMeeting() mentor.Meeting {
@@ -60,17 +52,15 @@ func golden(tb testing.TB, name string, got []byte) {
 }
 
 func TestMeetingICS_Golden(t *testing.T) {
-	fixClock(t, stamp)
 	got := MeetingICS(sampleMeeting(), sampleAttendees(), Attendee{Name: "mentormesh", Email: "noreply@example.org"},
-		"https://mentor.example.org/meetings/42")
+		"https://mentor.example.org/meetings/42", stamp)
 	golden(t, "meeting.ics", got)
 }
 
 func TestFeedICS_Golden(t *testing.T) {
-	fixClock(t, stamp)
 	cancelled := sampleMeeting()
 	cancelled.ID, cancelled.Status, cancelled.Agenda, cancelled.Dilemma, cancelled.Kind = 43, "cancelled", "", "", mentor.MeetingFlash
-	got := FeedICS("mentormesh: Ana, meetings", []Event{
+	got := FeedICS("mentormesh: Ana, meetings", stamp, []Event{
 		{Meeting: sampleMeeting(), Title: "Mentoring meeting: Ana Mentee, Ben Mentor", URL: "https://mentor.example.org/meetings/42"},
 		{Meeting: cancelled},
 	})
@@ -180,9 +170,8 @@ func one(tb testing.TB, lines []contentLine, name string) contentLine {
 }
 
 func TestMeetingICS_Structure(t *testing.T) {
-	fixClock(t, stamp)
 	m := sampleMeeting()
-	lines := parseICS(t, MeetingICS(m, sampleAttendees(), Attendee{Name: "mentormesh", Email: "noreply@example.org"}, "https://mentor.example.org/meetings/42"))
+	lines := parseICS(t, MeetingICS(m, sampleAttendees(), Attendee{Name: "mentormesh", Email: "noreply@example.org"}, "https://mentor.example.org/meetings/42", stamp))
 	var stack []string
 	for _, l := range lines {
 		switch l.name {
@@ -230,7 +219,7 @@ func TestMeetingICS_Structure(t *testing.T) {
 	}
 
 	m.Status = "cancelled"
-	lines = parseICS(t, MeetingICS(m, nil, Attendee{}, ""))
+	lines = parseICS(t, MeetingICS(m, nil, Attendee{}, "", stamp))
 	if one(t, lines, "METHOD").value != "CANCEL" || one(t, lines, "STATUS").value != "CANCELLED" || one(t, lines, "SEQUENCE").value != "1" {
 		t.Errorf("a cancelled meeting must give a cancellation: %+v", lines)
 	}
@@ -240,7 +229,6 @@ func TestMeetingICS_Structure(t *testing.T) {
 }
 
 func TestFeedICS_Structure(t *testing.T) {
-	fixClock(t, stamp)
 	var events []Event
 	for i := 0; i < 30; i++ {
 		m := sampleMeeting()
@@ -248,7 +236,7 @@ func TestFeedICS_Structure(t *testing.T) {
 		m.StartsAt = m.StartsAt.Add(time.Duration(i) * 24 * time.Hour)
 		events = append(events, Event{Meeting: m, URL: "https://mentor.example.org/meetings/x"})
 	}
-	lines := parseICS(t, FeedICS("Ana's; meetings, all", events))
+	lines := parseICS(t, FeedICS("Ana's; meetings, all", stamp, events))
 	if got := unescapeText(t, one(t, lines, "X-WR-CALNAME").value); got != "Ana's; meetings, all" {
 		t.Errorf("X-WR-CALNAME = %q", got)
 	}

@@ -47,7 +47,7 @@ func (m *Mailer) InviteMessage(mt mentor.Meeting, attendees []Attendee, link str
 		Subject: fmt.Sprintf("%s: %s, %s", verb, title, when),
 		Text:    text.String(),
 		Attachments: []Attachment{{Name: "invite.ics", ContentType: "text/calendar; method=" + method + "; charset=utf-8",
-			Data: MeetingICS(mt, attendees, organizer, link)}},
+			Data: MeetingICS(mt, attendees, organizer, link, m.now())}},
 	}
 }
 

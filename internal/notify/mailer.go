@@ -48,6 +48,9 @@ type Config struct {
 	TLSConfig *tls.Config
 	// Timeout bounds connecting and each SMTP command; 0 means 15 seconds.
 	Timeout time.Duration
+	// Clock gives the time an invitation is made (its DTSTAMP); nil means
+	// time.Now. Tests set it for reproducible messages.
+	Clock func() time.Time
 }
 
 // Mailer sends e-mail through one SMTP server. It is safe for concurrent use:
@@ -55,6 +58,14 @@ type Config struct {
 type Mailer struct {
 	cfg  Config
 	from *mail.Address
+}
+
+// now is the mailer's clock.
+func (m *Mailer) now() time.Time {
+	if m.cfg.Clock != nil {
+		return m.cfg.Clock()
+	}
+	return time.Now()
 }
 
 // NewMailer checks cfg and returns a Mailer. A missing host, a port out of

@@ -127,7 +127,7 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "private, max-age=300")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	_, err = w.Write(notify.FeedICS("mentormesh: "+p.Name, events))
+	_, err = w.Write(notify.FeedICS("mentormesh: "+p.Name, s.DB.Now(), events))
 	return err
 }
 
@@ -180,7 +180,7 @@ func (s *Server) apiMeetingInviteICS(w http.ResponseWriter, r *http.Request) err
 	}
 	w.Header().Set("Content-Type", "text/calendar; method=REQUEST; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="meeting-`+strconv.FormatInt(m.ID, 10)+`.ics"`)
-	_, err = w.Write(notify.MeetingICS(*m, attendees, s.organizer(), s.meetingLink()))
+	_, err = w.Write(notify.MeetingICS(*m, attendees, s.organizer(), s.meetingLink(), s.DB.Now()))
 	return err
 }
 

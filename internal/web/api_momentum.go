@@ -1,10 +1,8 @@
 package web
 
 import (
-	"context"
 	"encoding/csv"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -27,58 +25,6 @@ func (s *Server) momentumRoutes() {
 	s.calendarRoutes()
 }
 
-// momentumService returns the sweep and report service over the server's
-// store and mailer.
-func (s *Server) momentumService() *momentum.Service {
-	svc := &momentum.Service{DB: s.DB, BaseURL: strings.TrimRight(s.BaseURL, "/"), Logger: s.Logger}
-	if s.Mailer != nil { // a nil *notify.Mailer must not become a non-nil Sender
-		svc.Mail = s.Mailer
-	}
-	return svc
-}
-
-// RunSweeps runs the momentum sweep (momentum.Service.Sweep) at once and then
-// every interval (hourly when every <= 0) until ctx ends; main starts it in a
-// goroutine. Each sweep may take at most one interval. Failures are logged
-// and the next tick tries again; several instances may run it at once, as
-// the sweep claims each action in the database.
-func (s *Server) RunSweeps(ctx context.Context, every time.Duration) {
-	if every <= 0 {
-		every = time.Hour
-	}
-	logger := s.Logger
-	if logger == nil {
-		logger = slog.Default()
-	}
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		sctx, cancel := context.WithTimeout(ctx, every)
-		res, err := s.momentumService().Sweep(sctx, s.DB.Now())
-		cancel()
-		switch {
-		case err != nil && ctx.Err() == nil:
-			logger.ErrorContext(ctx, "momentum sweep", "err", err, "checked", res.Checked)
-		case err == nil:
-			logger.InfoContext(ctx, "momentum sweep", "checked", res.Checked, "at_risk", res.AtRisk, "expired", res.Expired,
-				"reminded", res.Reminded, "warned", res.Warned, "paused", res.Paused, "mails", res.Mails, "failed", res.Failed)
-		}
-		if ctx.Err() == nil {
-			runs, err := s.runs().StartDueCycles(ctx, s.DB.Now())
-			if err != nil && ctx.Err() == nil {
-				logger.ErrorContext(ctx, "rotation cycles", "err", err)
-			} else if len(runs) > 0 {
-				logger.InfoContext(ctx, "rotation cycles started", "runs", len(runs))
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
-}
-
 // apiAtRisk lists the at-risk matches (coordinators and admins), as JSON or,
 // with format=csv, as a CSV file of every page.
 func (s *Server) apiAtRisk(w http.ResponseWriter, r *http.Request) error {
@@ -93,7 +39,7 @@ func (s *Server) apiAtRisk(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	svc, now := s.momentumService(), s.DB.Now()
+	svc, now := s.Momentum, s.DB.Now()
 	switch r.URL.Query().Get("format") {
 	case "", "json":
 		list, next, err := svc.AtRisk(r.Context(), program, now, pg)
@@ -163,7 +109,7 @@ func (s *Server) apiSweep(w http.ResponseWriter, r *http.Request) error {
 	if err := requireManager(r); err != nil {
 		return err
 	}
-	res, err := s.momentumService().Sweep(r.Context(), s.DB.Now())
+	res, err := s.Momentum.Sweep(r.Context(), s.DB.Now())
 	if err != nil {
 		return err
 	}

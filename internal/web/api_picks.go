@@ -44,7 +44,7 @@ func (s *Server) apiShortlist(w http.ResponseWriter, r *http.Request) error {
 	case person != u.PersonID && !u.Manages():
 		return forbidden("Only coordinators may see another participant's shortlist.")
 	}
-	list, err := s.runs().Shortlist(r.Context(), id, person)
+	list, err := s.Runs.Shortlist(r.Context(), id, person)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (s *Server) apiPicksCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := pr.Err("pick"); err != nil {
 		return err
 	}
-	k, err := s.runs().Pick(r.Context(), id, currentUser(r).PersonID, in.PersonID, in.Message)
+	k, err := s.Runs.Pick(r.Context(), id, currentUser(r).PersonID, in.PersonID, in.Message)
 	if err != nil {
 		return err
 	}

@@ -16,8 +16,6 @@ type runView struct {
 	Unmatched []int64        `json:"unmatched,omitempty"`
 }
 
-func (s *Server) runs() *matchrun.Service { return &matchrun.Service{DB: s.DB, Budget: s.MatchBudget} }
-
 func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) error {
 	if err := requireManager(r); err != nil {
 		return err
@@ -48,7 +46,7 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) er
 			return mentor.Errorf(mentor.ECONFLICT, "Start the program (running) before its first cycle; it is %s.", p.Status)
 		}
 	}
-	res, err := s.runs().Run(r.Context(), id, matchrun.Options{Seed: in.Seed, Rematch: in.Rematch, Publish: in.Publish})
+	res, err := s.Runs.Run(r.Context(), id, matchrun.Options{Seed: in.Seed, Rematch: in.Rematch, Publish: in.Publish})
 	if err != nil {
 		return err
 	}
@@ -123,7 +121,7 @@ type editView struct {
 }
 
 func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request, m *mentor.Match, status int) error {
-	ev, err := s.runs().Evaluate(r.Context(), m.ProgramID, m.Members)
+	ev, err := s.Runs.Evaluate(r.Context(), m.ProgramID, m.Members)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (s *Server) apiSurveyGet(w http.ResponseWriter, r *http.Request) error {
 		out.RecommendRate /= float64(len(list))
 	}
 	if u.Manages() {
-		ens, err := s.runs().Enrolled(r.Context(), id)
+		ens, err := s.Runs.Enrolled(r.Context(), id)
 		if err != nil {
 			return err
 		}

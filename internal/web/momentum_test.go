@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -185,43 +183,4 @@ func TestMomentum_EndMatch(t *testing.T) {
 			t.Fatalf("coordinator end: %+v", m)
 		}
 	})
-}
-
-func TestServer_RunSweeps(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
-	clock := useTestClock(db, momentumStart)
-	f := newFixture(t, db)
-	stale := &mentor.Match{ProgramID: f.program.ID, State: mentor.MatchProposed, Members: []mentor.MatchMember{
-		{PersonID: f.ben.ID, Role: mentor.RoleMentor}, {PersonID: f.cai.ID, Role: mentor.RoleMentee}}}
-	if err := db.CreateMatch(context.Background(), stale); err != nil {
-		t.Fatal(err)
-	}
-	clock.advance(15 * 24 * time.Hour) // the program's proposals expire after 14 days
-	s := &Server{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		s.RunSweeps(ctx, 10*time.Millisecond)
-		close(done)
-	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		m, err := db.Match(context.Background(), stale.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m.State == mentor.MatchDeclined {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the background sweep did not expire the proposal: %s", m.State)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("RunSweeps did not stop when its context ended")
-	}
 }

@@ -81,7 +81,7 @@ func (s *Server) programRunSubmit(w http.ResponseWriter, r *http.Request) error 
 	if err := r.ParseForm(); err != nil {
 		return badRequest("", "The form could not be read.")
 	}
-	res, err := s.runs().Run(r.Context(), id, matchrun.Options{Seed: 1, Rematch: r.PostForm.Get("rematch") == "true"})
+	res, err := s.Runs.Run(r.Context(), id, matchrun.Options{Seed: 1, Rematch: r.PostForm.Get("rematch") == "true"})
 	if c := mentor.ErrorCode(err); c == mentor.ECONFLICT || c == mentor.EINVALID {
 		return s.renderProgram(w, r, codeStatus[c], mentor.ErrorMessage(err), "")
 	} else if err != nil {

@@ -11,24 +11,31 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/mentormesh/mentormesh/internal/matchrun"
 	"github.com/mentormesh/mentormesh/internal/mentor"
+	"github.com/mentormesh/mentormesh/internal/momentum"
 	"github.com/mentormesh/mentormesh/internal/notify"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
-// Server holds the dependencies of the HTTP layer; main sets every field.
+// Server holds the dependencies of the HTTP layer. main builds the services
+// once and sets every field; Handler fills the ones left nil over DB (as
+// tests do).
 type Server struct {
 	DB      *store.DB
 	Logger  *slog.Logger
 	Version string
-	// MatchBudget bounds the circles heuristic of one match run (0: default).
-	MatchBudget time.Duration
+	// Runs runs matching, shortlists and rotation cycles.
+	Runs *matchrun.Service
+	// Momentum reports at-risk matches and runs the sweep.
+	Momentum *momentum.Service
 	// SessionTTL is how long a sign-in lasts.
 	SessionTTL time.Duration
 	Mailer     *notify.Mailer // sends reminders and invitations; nil: no e-mail
@@ -57,6 +64,15 @@ func (s *Server) Handler() http.Handler {
 	}
 	if s.Logger == nil {
 		s.Logger = slog.Default()
+	}
+	if s.Runs == nil {
+		s.Runs = &matchrun.Service{DB: s.DB}
+	}
+	if s.Momentum == nil {
+		s.Momentum = &momentum.Service{DB: s.DB, BaseURL: strings.TrimRight(s.BaseURL, "/"), Logger: s.Logger}
+		if s.Mailer != nil { // a nil *notify.Mailer must not become a non-nil Sender
+			s.Momentum.Mail = s.Mailer
+		}
 	}
 	s.registry = prometheus.NewRegistry()
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/mentormesh/mentormesh/internal/mentor"
+)
+
+// Backup writes a consistent copy of the database to the new file path,
+// readable by its owner only (it holds people's contact details and private
+// notes). On SQLite it uses VACUUM INTO, which is safe while the server runs.
+// PostgreSQL databases are backed up with pg_dump; Backup says so (EINVALID).
+// An existing path is EINVALID: a backup never overwrites a file.
+func (d *DB) Backup(ctx context.Context, path string) error {
+	if d.dialect == Postgres {
+		return mentor.Errorf(mentor.EINVALID, "backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=FILE \"$MENTORMESH_DB\"")
+	}
+	// VACUUM INTO fills an empty file; creating it first, exclusively,
+	// decides the permissions and refuses an existing file without a race.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return mentor.Errorf(mentor.EINVALID, "%s exists; choose a new file name", path)
+	}
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	f.Close()
+	if _, err := d.db.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("backup: %w", err)
+	}
+	return nil
+}
+
+// Restore replaces the SQLite database of dsn with the backup file from,
+// after checking that it is a mentormesh database, and returns how many
+// people it holds. The server must be stopped. An existing database is
+// replaced only with force. PostgreSQL backups are restored with
+// pg_restore; Restore says so (EINVALID).
+func Restore(ctx context.Context, dsn, from string, force bool) (people int, err error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return 0, mentor.Errorf(mentor.EINVALID, "restore handles SQLite backups; for PostgreSQL use pg_restore")
+	}
+	target := strings.TrimPrefix(dsn, "sqlite:")
+	if target == "" {
+		return 0, mentor.Errorf(mentor.EINVALID, "the sqlite database needs a file path, as in sqlite:mentormesh.db")
+	}
+	if _, err := os.Stat(from); err != nil {
+		return 0, mentor.Errorf(mentor.EINVALID, "%s: no such backup file", from)
+	}
+	src, err := sql.Open("sqlite", "file:"+from+"?mode=ro")
+	if err != nil {
+		return 0, fmt.Errorf("restore: %w", err)
+	}
+	err = src.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&people)
+	src.Close()
+	if err != nil {
+		return 0, mentor.Errorf(mentor.EINVALID, "%s is not a mentormesh backup: %v", from, err)
+	}
+	if _, err := os.Stat(target); err == nil && !force {
+		return 0, mentor.Errorf(mentor.EINVALID, "%s exists; stop the server and pass --force to overwrite it", target)
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return 0, fmt.Errorf("restore: %w", err)
+	}
+	// A write-ahead log left by the old database would be replayed onto the
+	// restored one.
+	os.Remove(target + "-wal")
+	os.Remove(target + "-shm")
+	if err := os.WriteFile(target, data, 0o600); err != nil {
+		return 0, fmt.Errorf("restore: %w", err)
+	}
+	return people, nil
+}
