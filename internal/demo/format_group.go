@@ -193,15 +193,15 @@ func (b *builder) book(oh *OfficeHoursSpec, e int, mentees []int, topics []strin
 			ms.Meeting.Agenda = fmt.Sprintf("Flash session on %s: %s", topic, pick(r, flashQuestions))
 			ms.Meeting.SharedNotes = fmt.Sprintf("%s answered the question on %s and pointed to two resources. %s", g.firstName(e), topic, pick(r, takeaways))
 		}}
-	status := "scheduled"
+	status := mentor.MeetingScheduled
 	if past {
-		status = "held"
+		status = mentor.MeetingHeld
 		if !r.chance(o.attend) {
-			status = "cancelled"
+			status = mentor.MeetingCancelled
 		}
 		end := oh.Slot.StartsAt.Add(time.Duration(oh.Slot.Minutes) * time.Minute)
 		finish(m, mentor.MatchCompleted, -1, "", end)
-		if status == "cancelled" {
+		if status == mentor.MeetingCancelled {
 			finish(m, mentor.MatchEnded, 0, "Could not make the slot.", end)
 		}
 	}
@@ -268,7 +268,7 @@ func (g *gen) participant() Account {
 			}
 			lastHeld := time.Time{}
 			for _, ms := range m.Meetings {
-				if ms.Meeting.Status == "held" && ms.Meeting.StartsAt.After(lastHeld) {
+				if ms.Meeting.Status == mentor.MeetingHeld && ms.Meeting.StartsAt.After(lastHeld) {
 					lastHeld = ms.Meeting.StartsAt
 				}
 			}

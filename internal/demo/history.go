@@ -112,7 +112,7 @@ func (b *builder) sessions(rl *rel) {
 		if !when.Before(stop) {
 			future := rl.end.IsZero() || rl.end.After(g.now)
 			if when.After(g.now) && future && rl.quiet.IsZero() {
-				b.meeting(rl, m, when, "scheduled", o)
+				b.meeting(rl, m, when, mentor.MeetingScheduled, o)
 			}
 			break
 		}
@@ -120,10 +120,10 @@ func (b *builder) sessions(rl *rel) {
 		if when.Before(g.now.Add(-48 * time.Hour)) {
 			switch {
 			case r.chance(o.attend * (0.55 + 0.45*rl.eng)):
-				b.meeting(rl, m, when, "held", o)
+				b.meeting(rl, m, when, mentor.MeetingHeld, o)
 				held++
 			case r.chance(0.4):
-				b.meeting(rl, m, when, "cancelled", o)
+				b.meeting(rl, m, when, mentor.MeetingCancelled, o)
 			}
 		}
 		t = t.Add(days(rl.cadence * (0.85 + 0.3*r.Float64()) * (1 + (1-rl.eng)*0.4)))
@@ -133,7 +133,7 @@ func (b *builder) sessions(rl *rel) {
 // meeting adds the next session of match m at when with the given status;
 // the agenda sees its position among the match's sessions, so turns
 // (peer mentee, circle facilitator) rotate over the sessions that exist.
-func (b *builder) meeting(rl *rel, m *MatchSpec, when time.Time, status string, o outcome) {
+func (b *builder) meeting(rl *rel, m *MatchSpec, when time.Time, status mentor.MeetingStatus, o outcome) {
 	g, r := b.g, b.r
 	ms := MeetingSpec{Mentee: -1, Facilitator: -1}
 	mins := rl.minutes
@@ -151,7 +151,7 @@ func (b *builder) meeting(rl *rel, m *MatchSpec, when time.Time, status string, 
 	if rl.agenda != nil {
 		rl.agenda(len(m.Meetings), &ms)
 	}
-	if status != "held" {
+	if status != mentor.MeetingHeld {
 		ms.Meeting.SharedNotes = ""
 		m.Meetings = append(m.Meetings, ms)
 		return

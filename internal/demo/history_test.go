@@ -66,7 +66,7 @@ func checkHistoryValid(t *testing.T, o *Org) {
 					t.Errorf("%s: scheduled meeting in the past at %v", name, mt.StartsAt)
 				}
 			default:
-				past(name+" "+mt.Status+" meeting", mt.StartsAt)
+				past(name+" "+string(mt.Status)+" meeting", mt.StartsAt)
 			}
 			if mt.Status != "held" && (len(ms.Feedback) > 0 || len(ms.Notes) > 0 || mt.SharedNotes != "") {
 				t.Errorf("%s: a %s meeting has notes or feedback", name, mt.Status)

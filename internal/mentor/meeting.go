@@ -17,6 +17,21 @@ const (
 	MeetingCheckIn MeetingKind = "check_in"
 )
 
+// MeetingStatus says whether a meeting is still to come, took place or was called off.
+type MeetingStatus string
+
+// Meeting statuses.
+const (
+	MeetingScheduled MeetingStatus = "scheduled"
+	MeetingHeld      MeetingStatus = "held"
+	MeetingCancelled MeetingStatus = "cancelled"
+)
+
+// Valid reports whether s is one of the meeting statuses.
+func (s MeetingStatus) Valid() bool {
+	return s == MeetingScheduled || s == MeetingHeld || s == MeetingCancelled
+}
+
 // Meeting is a session of a match (called Meeting so it never clashes with a login session).
 type Meeting struct {
 	ID        int64       `json:"id"`
@@ -27,13 +42,13 @@ type Meeting struct {
 	Kind      MeetingKind `json:"kind"`
 	Agenda    string      `json:"agenda"`
 	// MenteeID is, in peer formats, whose turn it is to be mentee; Dilemma what they bring.
-	MenteeID      *int64    `json:"mentee_id,omitempty"`
-	Dilemma       string    `json:"dilemma,omitempty"`
-	FacilitatorID *int64    `json:"facilitator_id,omitempty"`
-	SharedNotes   string    `json:"shared_notes"`
-	Attendance    []int64   `json:"attendance"`
-	Status        string    `json:"status"` // scheduled, held, cancelled
-	CreatedAt     time.Time `json:"created_at"`
+	MenteeID      *int64        `json:"mentee_id,omitempty"`
+	Dilemma       string        `json:"dilemma,omitempty"`
+	FacilitatorID *int64        `json:"facilitator_id,omitempty"`
+	SharedNotes   string        `json:"shared_notes"`
+	Attendance    []int64       `json:"attendance"`
+	Status        MeetingStatus `json:"status"`
+	CreatedAt     time.Time     `json:"created_at"`
 }
 
 // Validate reports every bad field of m.
@@ -43,7 +58,7 @@ func (m *Meeting) Validate() error {
 		m.Kind = MeetingRegular
 	}
 	if m.Status == "" {
-		m.Status = "scheduled"
+		m.Status = MeetingScheduled
 	}
 	pr.Check(m.MatchID == 0, "match_id", "is required")
 	pr.Check(m.StartsAt.IsZero(), "starts_at", "is required (RFC 3339 time)")
@@ -53,11 +68,7 @@ func (m *Meeting) Validate() error {
 	default:
 		pr.Add("kind", "must be regular, flash, shadow, circle or check_in")
 	}
-	switch m.Status {
-	case "scheduled", "held", "cancelled":
-	default:
-		pr.Add("status", "must be scheduled, held or cancelled")
-	}
+	pr.Check(!m.Status.Valid(), "status", "must be scheduled, held or cancelled")
 	pr.Check(len(m.Agenda) > 10000, "agenda", "is longer than 10000 characters")
 	pr.Check(len(m.SharedNotes) > 50000, "shared_notes", "is longer than 50000 characters")
 	return pr.Err("meeting")

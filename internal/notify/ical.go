@@ -57,7 +57,7 @@ func MeetingTitle(kind mentor.MeetingKind, names []string) string {
 // octets and TEXT values are escaped.
 func MeetingICS(m mentor.Meeting, attendees []Attendee, organizer Attendee, link string, stamp time.Time) []byte {
 	method := "REQUEST"
-	if m.Status == "cancelled" {
+	if m.Status == mentor.MeetingCancelled {
 		method = "CANCEL"
 	}
 	var w icsWriter
@@ -140,7 +140,7 @@ func (w *icsWriter) event(m mentor.Meeting, title, link string, stamp time.Time,
 	if link != "" {
 		w.prop("URL", "", stripControls(link))
 	}
-	if m.Status == "cancelled" {
+	if m.Status == mentor.MeetingCancelled {
 		w.prop("STATUS", "", "CANCELLED")
 		// A cancellation must not be older than the invitation it cancels.
 		w.prop("SEQUENCE", "", "1")

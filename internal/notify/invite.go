@@ -27,7 +27,7 @@ func (m *Mailer) InviteMessage(mt mentor.Meeting, attendees []Attendee, link str
 	title := MeetingTitle(mt.Kind, names)
 	when := mt.StartsAt.UTC().Format("Mon 2 Jan 2006 15:04 MST")
 	method, verb := "REQUEST", "Invitation"
-	if mt.Status == "cancelled" {
+	if mt.Status == mentor.MeetingCancelled {
 		method, verb = "CANCEL", "Cancelled"
 	}
 	var text strings.Builder

@@ -77,9 +77,12 @@ func validateMeeting(m *mentor.Meeting) *mentor.Problems {
 }
 
 // CreateMeeting validates m and stores it, setting m.ID, m.ProgramID (the
-// match's program) and m.CreatedAt. Bad fields, an unknown match, and a
-// mentee, facilitator or attendee who is not a member of the match are
-// EINVALID naming the field.
+// match's program) and m.CreatedAt. Where the program's format takes turns
+// and m leaves them open, it fills in the mentee or facilitator
+// (mentor.AssignTurns) from the match's meetings, with the match locked in
+// the same transaction, so two meetings created at once never get the same
+// turn. Bad fields, an unknown match, and a mentee, facilitator or attendee
+// who is not a member of the match are EINVALID naming the field.
 func (d *DB) CreateMeeting(ctx context.Context, m *mentor.Meeting) error {
 	pr := validateMeeting(m)
 	if err := pr.Err("meeting"); err != nil {
@@ -92,6 +95,9 @@ func (d *DB) CreateMeeting(ctx context.Context, m *mentor.Meeting) error {
 		if err := pr.Err("meeting"); err != nil {
 			return err
 		}
+		if err := d.assignTurns(ctx, tx, m); err != nil {
+			return err
+		}
 		m.CreatedAt = d.Now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO meetings (match_id, program_id, starts_at, minutes, kind, agenda, mentee_id, dilemma,
 			facilitator_id, shared_notes, attendance, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -102,6 +108,43 @@ func (d *DB) CreateMeeting(ctx context.Context, m *mentor.Meeting) error {
 		}
 		return nil
 	})
+}
+
+// assignTurns locks the meeting's match and applies mentor.AssignTurns with
+// the program's format and the match's earlier meetings.
+func (d *DB) assignTurns(ctx context.Context, tx *sql.Tx, m *mentor.Meeting) error {
+	var format mentor.Format
+	if err := tx.QueryRowContext(ctx, `SELECT format FROM programs WHERE id = $1`, m.ProgramID).Scan(&format); err != nil {
+		return fmt.Errorf("meeting program: %w", err)
+	}
+	if !(format.RotatesMentee() && m.MenteeID == nil || format.RotatesFacilitator() && m.FacilitatorID == nil) {
+		return nil
+	}
+	if _, err := d.lockRow(ctx, tx, "matches", "updated_at", m.MatchID); err != nil {
+		return err
+	}
+	match, err := matchByID(ctx, tx, m.MatchID)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings WHERE match_id = $1 AND status <> $2`, m.MatchID, mentor.MeetingCancelled)
+	if err != nil {
+		return fmt.Errorf("earlier meetings: %w", err)
+	}
+	defer rows.Close()
+	var prev []mentor.Meeting
+	for rows.Next() {
+		mt, err := scanMeeting(rows)
+		if err != nil {
+			return err
+		}
+		prev = append(prev, *mt)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	mentor.AssignTurns(format, match, prev, m)
+	return nil
 }
 
 // Meeting returns one meeting, or ENOTFOUND.
@@ -119,7 +162,7 @@ type MeetingFilter struct {
 	ProgramID int64
 	PersonID  int64     // meetings of matches the person is a member of
 	From, To  time.Time // From <= starts_at < To
-	Status    string
+	Status    mentor.MeetingStatus
 	Page
 }
 

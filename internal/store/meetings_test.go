@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -93,7 +94,7 @@ func TestStore_MeetingsFilters(t *testing.T) {
 		for i, spec := range []struct {
 			match  *mentor.Match
 			start  time.Time
-			status string
+			status mentor.MeetingStatus
 		}{
 			{a, at(2, 9), "held"}, {a, at(9, 9), "scheduled"}, {b, at(2, 10), "held"}, {b, at(16, 9), "cancelled"}, {a, at(16, 9), "scheduled"},
 		} {
@@ -238,5 +239,54 @@ func TestStore_MeetingFeedback(t *testing.T) {
 		}
 		_, err = db.Feedback(ctx, 9999)
 		wantCode(t, err, mentor.ENOTFOUND)
+	})
+}
+
+// TestStore_CreateMeeting_ConcurrentTurns creates several meetings of one
+// peer pair at once: the turn is taken inside each meeting's transaction, so
+// the mentee still alternates (half each), however the creates interleave.
+func TestStore_CreateMeeting_ConcurrentTurns(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		w := newWorld(t, db, 2)
+		peer := &mentor.Program{Name: "Peers", Format: mentor.FormatPeer}
+		if err := db.CreateProgram(ctx, peer); err != nil {
+			t.Fatal(err)
+		}
+		m := &mentor.Match{ProgramID: peer.ID, State: mentor.MatchActive, Members: []mentor.MatchMember{
+			{PersonID: w.id(0), Role: mentor.RolePeer}, {PersonID: w.id(1), Role: mentor.RolePeer}}}
+		if err := db.CreateMatch(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		var wg sync.WaitGroup
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() { errs[i] = db.CreateMeeting(ctx, &mentor.Meeting{MatchID: m.ID, StartsAt: start, Minutes: 30}) })
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("create %d: %v", i, err)
+			}
+		}
+		got, _, err := db.Meetings(ctx, store.MeetingFilter{MatchID: m.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		turns := map[int64]int{}
+		for i, mt := range got {
+			if mt.MenteeID == nil {
+				t.Fatalf("meeting %d has no mentee", mt.ID)
+			}
+			turns[*mt.MenteeID]++
+			if i > 0 && *mt.MenteeID == *got[i-1].MenteeID {
+				t.Errorf("meetings %d and %d (in creation order) give the same mentee %d", got[i-1].ID, mt.ID, *mt.MenteeID)
+			}
+		}
+		if len(got) != n || turns[w.id(0)] != n/2 || turns[w.id(1)] != n/2 {
+			t.Fatalf("%d meetings, mentee turns %v; want %d each", len(got), turns, n/2)
+		}
 	})
 }

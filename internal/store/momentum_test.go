@@ -31,7 +31,7 @@ func TestStore_MatchActivities(t *testing.T) {
 		w.match(t, mentor.MatchEnded, 0, 3)
 		proposal := w.match(t, mentor.MatchProposed, 1, 2)
 
-		meet := func(start time.Time, status string) {
+		meet := func(start time.Time, status mentor.MeetingStatus) {
 			if err := db.CreateMeeting(ctx, &mentor.Meeting{MatchID: busy.ID, StartsAt: start, Minutes: 30, Status: status}); err != nil {
 				t.Fatal(err)
 			}

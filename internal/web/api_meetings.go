@@ -11,17 +11,17 @@ import (
 
 // meetingInput holds the writable fields of a meeting.
 type meetingInput struct {
-	MatchID       int64              `json:"match_id"`
-	StartsAt      time.Time          `json:"starts_at"`
-	Minutes       int                `json:"minutes"`
-	Kind          mentor.MeetingKind `json:"kind"`
-	Agenda        string             `json:"agenda"`
-	MenteeID      *int64             `json:"mentee_id"`
-	Dilemma       string             `json:"dilemma"`
-	FacilitatorID *int64             `json:"facilitator_id"`
-	SharedNotes   string             `json:"shared_notes"`
-	Attendance    []int64            `json:"attendance"`
-	Status        string             `json:"status"`
+	MatchID       int64                `json:"match_id"`
+	StartsAt      time.Time            `json:"starts_at"`
+	Minutes       int                  `json:"minutes"`
+	Kind          mentor.MeetingKind   `json:"kind"`
+	Agenda        string               `json:"agenda"`
+	MenteeID      *int64               `json:"mentee_id"`
+	Dilemma       string               `json:"dilemma"`
+	FacilitatorID *int64               `json:"facilitator_id"`
+	SharedNotes   string               `json:"shared_notes"`
+	Attendance    []int64              `json:"attendance"`
+	Status        mentor.MeetingStatus `json:"status"`
 }
 
 func (in *meetingInput) apply(m *mentor.Meeting) {
@@ -47,7 +47,7 @@ func (s *Server) apiMeetingsList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := store.MeetingFilter{Status: q.Get("status"), Page: pg}
+	f := store.MeetingFilter{Status: mentor.MeetingStatus(q.Get("status")), Page: pg}
 	if f.MatchID, err = queryInt(r, "match_id"); err != nil {
 		return err
 	}
@@ -88,9 +88,6 @@ func (s *Server) apiMeetingsCreate(w http.ResponseWriter, r *http.Request) error
 	}
 	var mt mentor.Meeting
 	in.apply(&mt)
-	if err := s.assignTurns(r.Context(), m, &mt); err != nil {
-		return err
-	}
 	if err := s.DB.CreateMeeting(r.Context(), &mt); err != nil {
 		return err
 	}

@@ -168,7 +168,7 @@ func (s *Server) apiOfficeHoursCancel(w http.ResponseWriter, r *http.Request) er
 	}
 	if o.MeetingID != nil {
 		if mt, err := s.DB.Meeting(r.Context(), *o.MeetingID); err == nil {
-			mt.Status = "cancelled"
+			mt.Status = mentor.MeetingCancelled
 			if err := s.DB.UpdateMeeting(r.Context(), mt); err != nil {
 				return err
 			}

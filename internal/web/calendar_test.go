@@ -31,7 +31,7 @@ func serveWith(f *fixture, mailer *notify.Mailer, baseURL string) {
 }
 
 // calendarMeeting stores a meeting of match at start.
-func calendarMeeting(tb testing.TB, db *store.DB, match int64, start time.Time, status, agenda string) *mentor.Meeting {
+func calendarMeeting(tb testing.TB, db *store.DB, match int64, start time.Time, status mentor.MeetingStatus, agenda string) *mentor.Meeting {
 	tb.Helper()
 	m := &mentor.Meeting{MatchID: match, StartsAt: start, Minutes: 60, Status: status, Agenda: agenda}
 	if err := db.CreateMeeting(context.Background(), m); err != nil {

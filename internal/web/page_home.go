@@ -66,7 +66,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		data.Matches = append(data.Matches, row)
 	}
-	if data.Meetings, _, err = s.DB.Meetings(ctx, store.MeetingFilter{PersonID: u.PersonID, From: time.Now().UTC(), Status: "scheduled", Page: store.Page{Limit: 5}}); err != nil {
+	if data.Meetings, _, err = s.DB.Meetings(ctx, store.MeetingFilter{PersonID: u.PersonID, From: time.Now().UTC(), Status: mentor.MeetingScheduled, Page: store.Page{Limit: 5}}); err != nil {
 		return err
 	}
 	if data.Goals, _, err = s.DB.Goals(ctx, store.GoalFilter{OwnerID: u.PersonID, Status: mentor.GoalOpen}); err != nil {
