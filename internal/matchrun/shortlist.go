@@ -127,7 +127,7 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 	if err != nil {
 		return nil, err
 	}
-	if err := store.CheckSelfSelect(p); err != nil {
+	if err := p.CheckSelfSelect(); err != nil {
 		return nil, err
 	}
 	pl, err := s.loadSelfSelect(ctx, p)
@@ -247,12 +247,12 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 	blocked := map[int64][]string{}
 	for _, k := range picks {
 		switch k.Status {
-		case store.PickPending:
+		case mentor.PickPending:
 			pl.pending[[2]int64{k.PickerID, k.PickedID}] = true
 			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
-		case store.PickAccepted:
+		case mentor.PickAccepted:
 			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
-		case store.PickDeclined:
+		case mentor.PickDeclined:
 			blocked[k.PickerID] = append(blocked[k.PickerID], idString(k.PickedID))
 		}
 	}
@@ -295,8 +295,8 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 }
 
 // allPicks reads every pick of a program.
-func allPicks(ctx context.Context, db *store.DB, programID int64) ([]store.Pick, error) {
-	return store.All(func(p store.Page) ([]store.Pick, string, error) {
+func allPicks(ctx context.Context, db *store.DB, programID int64) ([]mentor.Pick, error) {
+	return store.All(func(p store.Page) ([]mentor.Pick, string, error) {
 		return db.Picks(ctx, store.PickFilter{ProgramID: programID, Page: p})
 	})
 }

@@ -21,15 +21,15 @@ import (
 // is EINVALID naming person_id with the reason. The pick carries the pair's
 // score and explanation, with the pick itself counted as a preference, so
 // the match it may become explains itself.
-func (s *Service) Pick(ctx context.Context, programID, pickerID, pickedID int64, message string) (*store.Pick, error) {
+func (s *Service) Pick(ctx context.Context, programID, pickerID, pickedID int64, message string) (*mentor.Pick, error) {
 	p, err := s.DB.Program(ctx, programID)
 	if err != nil {
 		return nil, err
 	}
-	if err := store.CheckSelfSelect(p); err != nil {
+	if err := p.CheckSelfSelect(); err != nil {
 		return nil, err
 	}
-	k := &store.Pick{ProgramID: programID, PickerID: pickerID, PickedID: pickedID, Message: message}
+	k := &mentor.Pick{ProgramID: programID, PickerID: pickerID, PickedID: pickedID, Message: message}
 	if pickerID != pickedID && pickerID != 0 && pickedID != 0 {
 		if err := s.scorePick(ctx, p, k); err != nil {
 			return nil, err
@@ -44,7 +44,7 @@ func (s *Service) Pick(ctx context.Context, programID, pickerID, pickedID int64,
 // scorePick fills k's score and explanation when both people are enrolled
 // in p, and refuses a pair a hard constraint removes. When either is not
 // enrolled it leaves k alone: CreatePick reports that.
-func (s *Service) scorePick(ctx context.Context, p *mentor.Program, k *store.Pick) error {
+func (s *Service) scorePick(ctx context.Context, p *mentor.Program, k *mentor.Pick) error {
 	var profiles [2]match.Profile
 	now := time.Now().UTC()
 	sides := [2]mentor.Role{mentor.RoleMentee, mentor.RoleMentor}
@@ -64,7 +64,7 @@ func (s *Service) scorePick(ctx context.Context, p *mentor.Program, k *store.Pic
 	}
 	a, b := &profiles[0], &profiles[1]
 	a.Picks = []string{b.ID}
-	back, _, err := s.DB.Picks(ctx, store.PickFilter{ProgramID: p.ID, PickerID: k.PickedID, PickedID: k.PickerID, Status: store.PickPending})
+	back, _, err := s.DB.Picks(ctx, store.PickFilter{ProgramID: p.ID, PickerID: k.PickedID, PickedID: k.PickerID, Status: mentor.PickPending})
 	if err != nil {
 		return err
 	}

@@ -258,7 +258,7 @@ func TestShortlist_FollowsPicks(t *testing.T) {
 		}
 		first, second := list[0].PersonID, list[1].PersonID
 		k, err := w.svc.Pick(ctx, w.program.ID, m0, first, "I want to learn Go")
-		if err != nil || k.Status != store.PickPending || k.Score != list[0].Score || k.Summary == "" || len(k.Factors) == 0 {
+		if err != nil || k.Status != mentor.PickPending || k.Score != list[0].Score || k.Summary == "" || len(k.Factors) == 0 {
 			t.Fatalf("pick: %+v %v (suggested %+v)", k, err, list[0])
 		}
 		k2, err := w.svc.Pick(ctx, w.program.ID, m0, second, "")
@@ -317,7 +317,7 @@ func TestPick_Rules(t *testing.T) {
 			})
 		}
 		ab, err := w.svc.Pick(ctx, w.program.ID, w.id("A"), w.id("B"), "")
-		if err != nil || ab.Status != store.PickPending {
+		if err != nil || ab.Status != mentor.PickPending {
 			t.Fatalf("A picks B: %+v %v", ab, err)
 		}
 		list, err := w.svc.Shortlist(ctx, w.program.ID, w.id("B"))
@@ -325,7 +325,7 @@ func TestPick_Rules(t *testing.T) {
 			t.Fatalf("B's shortlist must show that A picked B: %+v %v", list, err)
 		}
 		ba, err := w.svc.Pick(ctx, w.program.ID, w.id("B"), w.id("A"), "")
-		if err != nil || ba.Status != store.PickAccepted || ba.MatchID == nil {
+		if err != nil || ba.Status != mentor.PickAccepted || ba.MatchID == nil {
 			t.Fatalf("B picks A back: %+v %v", ba, err)
 		}
 		m, err := db.Match(ctx, *ba.MatchID)

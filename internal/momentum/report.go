@@ -100,7 +100,7 @@ func (s *Service) risk(ctx context.Context, programs *programCache, a store.Matc
 	if !as.SilentSince.IsZero() && as.Silence > 0 {
 		r.SilentDays = days(as.Silence)
 	}
-	t, err := s.DB.LatestMark(ctx, a.Match.ID, store.MarkRemind, store.MarkWarn)
+	t, err := s.DB.LatestMark(ctx, a.Match.ID, mentor.MarkRemind, mentor.MarkWarn)
 	switch mentor.ErrorCode(err) {
 	case "":
 		r.LastNudge = &t

@@ -100,7 +100,7 @@ func (sw *sweeper) one(ctx context.Context, a store.MatchActivity) error {
 	n := nudge{match: a, program: p, rules: r, as: as}
 	if as.Has(ReasonNoMeeting) {
 		anchor := as.SilentSince.Unix()
-		warnedAt, err := sw.DB.MarkTime(ctx, a.Match.ID, store.MarkWarn, anchor)
+		warnedAt, err := sw.DB.MarkTime(ctx, a.Match.ID, mentor.MarkWarn, anchor)
 		warned := err == nil
 		if err != nil && mentor.ErrorCode(err) != mentor.ENOTFOUND {
 			return err
@@ -125,8 +125,8 @@ type nudge struct {
 }
 
 func (sw *sweeper) remind(ctx context.Context, n nudge) error {
-	period, ok, err := sw.DB.ClaimMark(ctx, store.Claim{MatchID: n.match.Match.ID, Kind: store.MarkRemind,
-		Quiet: []string{store.MarkRemind, store.MarkWarn}, QuietSince: sw.now.Add(-n.rules.Cadence)})
+	period, ok, err := sw.DB.ClaimMark(ctx, mentor.Claim{MatchID: n.match.Match.ID, Kind: mentor.MarkRemind,
+		Quiet: []string{mentor.MarkRemind, mentor.MarkWarn}, QuietSince: sw.now.Add(-n.rules.Cadence)})
 	if err != nil || !ok {
 		return err
 	}
@@ -134,7 +134,7 @@ func (sw *sweeper) remind(ctx context.Context, n nudge) error {
 	if err != nil {
 		return err
 	}
-	sent, err := sw.deliver(ctx, n, store.MarkRemind, period, msgs)
+	sent, err := sw.deliver(ctx, n, mentor.MarkRemind, period, msgs)
 	if sent {
 		sw.res.Reminded++
 	}
@@ -142,7 +142,7 @@ func (sw *sweeper) remind(ctx context.Context, n nudge) error {
 }
 
 func (sw *sweeper) warn(ctx context.Context, n nudge, anchor int64) error {
-	_, ok, err := sw.DB.ClaimMark(ctx, store.Claim{MatchID: n.match.Match.ID, Kind: store.MarkWarn, Period: anchor})
+	_, ok, err := sw.DB.ClaimMark(ctx, mentor.Claim{MatchID: n.match.Match.ID, Kind: mentor.MarkWarn, Period: anchor})
 	if err != nil || !ok {
 		return err
 	}
@@ -150,7 +150,7 @@ func (sw *sweeper) warn(ctx context.Context, n nudge, anchor int64) error {
 	if err != nil {
 		return err
 	}
-	sent, err := sw.deliver(ctx, n, store.MarkWarn, anchor, msgs)
+	sent, err := sw.deliver(ctx, n, mentor.MarkWarn, anchor, msgs)
 	if sent {
 		sw.res.Warned++
 	}
@@ -159,7 +159,7 @@ func (sw *sweeper) warn(ctx context.Context, n nudge, anchor int64) error {
 
 func (sw *sweeper) pause(ctx context.Context, n nudge, anchor int64) error {
 	id := n.match.Match.ID
-	_, ok, err := sw.DB.ClaimMark(ctx, store.Claim{MatchID: id, Kind: store.MarkPause, Period: anchor})
+	_, ok, err := sw.DB.ClaimMark(ctx, mentor.Claim{MatchID: id, Kind: mentor.MarkPause, Period: anchor})
 	if err != nil || !ok {
 		return err
 	}
@@ -170,7 +170,7 @@ func (sw *sweeper) pause(ctx context.Context, n nudge, anchor int64) error {
 		return err
 	}
 	sw.res.Paused++
-	if err := sw.DB.RecordAudit(ctx, &mentor.AuditEvent{Action: store.MarkPause, Object: "match", ObjectID: id,
+	if err := sw.DB.RecordAudit(ctx, &mentor.AuditEvent{Action: mentor.MarkPause, Object: "match", ObjectID: id,
 		Detail: fmt.Sprintf("paused after %d days without a meeting", days(n.as.Silence))}); err != nil {
 		return err
 	}

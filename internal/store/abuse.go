@@ -4,33 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
-
-// Abuse report states.
-const (
-	AbuseOpen   = "open"
-	AbuseClosed = "closed"
-)
-
-// AbuseReport is a member's report about another member of the same match,
-// for coordinators to act on.
-type AbuseReport struct {
-	ID           int64      `json:"id"`
-	MatchID      int64      `json:"match_id"`
-	ProgramID    int64      `json:"program_id"`
-	ReporterID   int64      `json:"reporter_id"`
-	ReporterName string     `json:"reporter_name,omitempty"`
-	ReportedID   int64      `json:"reported_id"`
-	ReportedName string     `json:"reported_name,omitempty"`
-	Reason       string     `json:"reason"`
-	Status       string     `json:"status"`
-	CreatedAt    time.Time  `json:"created_at"`
-	ClosedAt     *time.Time `json:"closed_at,omitempty"`
-}
 
 // CreateAbuseReport stores an open report and sets its ID, ProgramID,
 // Status, CreatedAt and names. Reporter and reported person must both be
@@ -39,16 +15,11 @@ type AbuseReport struct {
 // ENOTFOUND. The report and an audit event "report" (which names no reason,
 // as the audit trail is wider read than the reports) are written in one
 // transaction.
-func (d *DB) CreateAbuseReport(ctx context.Context, a *AbuseReport) error {
-	var pr mentor.Problems
-	a.Reason = strings.TrimSpace(a.Reason)
-	pr.Check(a.Reason == "", "reason", "is required")
-	pr.Check(len(a.Reason) > 4000, "reason", "is longer than 4000 characters")
-	pr.Check(a.ReportedID == 0, "person_id", "is required")
-	pr.Check(a.ReportedID != 0 && a.ReportedID == a.ReporterID, "person_id", "you cannot report yourself")
-	if err := pr.Err("report"); err != nil {
+func (d *DB) CreateAbuseReport(ctx context.Context, a *mentor.AbuseReport) error {
+	if err := a.Validate(); err != nil {
 		return err
 	}
+	var pr mentor.Problems
 	return d.Tx(ctx, func(tx *sql.Tx) error {
 		m, err := matchByID(ctx, tx, a.MatchID)
 		if err != nil {
@@ -68,7 +39,7 @@ func (d *DB) CreateAbuseReport(ctx context.Context, a *AbuseReport) error {
 			return err
 		}
 		now := d.Now()
-		a.ProgramID, a.Status, a.CreatedAt, a.ClosedAt = m.ProgramID, AbuseOpen, now, nil
+		a.ProgramID, a.Status, a.CreatedAt, a.ClosedAt = m.ProgramID, mentor.AbuseOpen, now, nil
 		a.ReporterName, a.ReportedName = names[a.ReporterID], names[a.ReportedID]
 		err = tx.QueryRowContext(ctx, `INSERT INTO abuse_reports (match_id, reporter_id, reported_id, reason, status, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, a.MatchID, a.ReporterID, a.ReportedID, a.Reason, a.Status, now).Scan(&a.ID)
@@ -83,7 +54,7 @@ func (d *DB) CreateAbuseReport(ctx context.Context, a *AbuseReport) error {
 
 // AbuseFilter narrows a list of abuse reports; zero fields do not filter.
 type AbuseFilter struct {
-	Status    string
+	Status    mentor.AbuseStatus
 	MatchID   int64
 	ProgramID int64
 	Page
@@ -93,8 +64,8 @@ const abuseSelect = `SELECT a.id, a.match_id, m.program_id, a.reporter_id, rp.na
 	a.created_at, a.closed_at FROM abuse_reports a JOIN matches m ON m.id = a.match_id
 	JOIN people rp ON rp.id = a.reporter_id JOIN people rd ON rd.id = a.reported_id`
 
-func scanAbuse(row interface{ Scan(...any) error }) (*AbuseReport, error) {
-	var a AbuseReport
+func scanAbuse(row interface{ Scan(...any) error }) (*mentor.AbuseReport, error) {
+	var a mentor.AbuseReport
 	if err := row.Scan(&a.ID, &a.MatchID, &a.ProgramID, &a.ReporterID, &a.ReporterName, &a.ReportedID, &a.ReportedName,
 		&a.Reason, &a.Status, &a.CreatedAt, &a.ClosedAt); err != nil {
 		return nil, err
@@ -109,12 +80,12 @@ func scanAbuse(row interface{ Scan(...any) error }) (*AbuseReport, error) {
 
 // AbuseReports lists reports ordered by id. Who may read them (coordinators)
 // is the caller's decision. An unknown status is EINVALID naming "status".
-func (d *DB) AbuseReports(ctx context.Context, f AbuseFilter) ([]AbuseReport, string, error) {
+func (d *DB) AbuseReports(ctx context.Context, f AbuseFilter) ([]mentor.AbuseReport, string, error) {
 	after, err := f.after()
 	if err != nil {
 		return nil, "", err
 	}
-	if f.Status != "" && f.Status != AbuseOpen && f.Status != AbuseClosed {
+	if f.Status != "" && f.Status != mentor.AbuseOpen && f.Status != mentor.AbuseClosed {
 		return nil, "", fieldError("status", "must be open or closed")
 	}
 	var w where
@@ -133,7 +104,7 @@ func (d *DB) AbuseReports(ctx context.Context, f AbuseFilter) ([]AbuseReport, st
 		return nil, "", fmt.Errorf("list abuse reports: %w", err)
 	}
 	defer rows.Close()
-	out := []AbuseReport{}
+	out := []mentor.AbuseReport{}
 	var ids []int64
 	for rows.Next() {
 		a, err := scanAbuse(rows)
@@ -152,12 +123,12 @@ func (d *DB) AbuseReports(ctx context.Context, f AbuseFilter) ([]AbuseReport, st
 // CloseAbuseReport marks a report closed on behalf of actorID, with an audit
 // event "close" in the same transaction, and returns it. Closing a closed
 // report is a no-op; a missing report is ENOTFOUND.
-func (d *DB) CloseAbuseReport(ctx context.Context, id, actorID int64) (*AbuseReport, error) {
-	var out *AbuseReport
+func (d *DB) CloseAbuseReport(ctx context.Context, id, actorID int64) (*mentor.AbuseReport, error) {
+	var out *mentor.AbuseReport
 	err := d.Tx(ctx, func(tx *sql.Tx) error {
 		now := d.Now()
 		res, err := tx.ExecContext(ctx, `UPDATE abuse_reports SET status = $1, closed_at = $2 WHERE id = $3 AND status = $4`,
-			AbuseClosed, now, id, AbuseOpen)
+			mentor.AbuseClosed, now, id, mentor.AbuseOpen)
 		if err != nil {
 			return fmt.Errorf("close abuse report: %w", err)
 		}

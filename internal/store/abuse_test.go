@@ -19,39 +19,39 @@ func TestStore_AbuseReports(t *testing.T) {
 
 		for _, tc := range []struct {
 			name   string
-			report store.AbuseReport
+			report mentor.AbuseReport
 			fields []string
 		}{
-			{"no reason, nobody reported", store.AbuseReport{MatchID: m.ID, ReporterID: w.id(0)}, []string{"reason", "person_id"}},
-			{"reporting yourself", store.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(0), Reason: "x"}, []string{"person_id"}},
-			{"reported person outside the match", store.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(2), Reason: "x"}, []string{"person_id"}},
-			{"reporter outside the match", store.AbuseReport{MatchID: m.ID, ReporterID: w.id(3), ReportedID: w.id(1), Reason: "x"}, []string{"reporter_id"}},
-			{"reason too long", store.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(1), Reason: strings.Repeat("x", 4001)}, []string{"reason"}},
+			{"no reason, nobody reported", mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(0)}, []string{"reason", "person_id"}},
+			{"reporting yourself", mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(0), Reason: "x"}, []string{"person_id"}},
+			{"reported person outside the match", mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(2), Reason: "x"}, []string{"person_id"}},
+			{"reporter outside the match", mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(3), ReportedID: w.id(1), Reason: "x"}, []string{"reporter_id"}},
+			{"reason too long", mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(1), Reason: strings.Repeat("x", 4001)}, []string{"reason"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				wantInvalid(t, db.CreateAbuseReport(ctx, &tc.report), tc.fields...)
 			})
 		}
-		wantCode(t, db.CreateAbuseReport(ctx, &store.AbuseReport{MatchID: 99999, ReporterID: w.id(0), ReportedID: w.id(1), Reason: "x"}), mentor.ENOTFOUND)
+		wantCode(t, db.CreateAbuseReport(ctx, &mentor.AbuseReport{MatchID: 99999, ReporterID: w.id(0), ReportedID: w.id(1), Reason: "x"}), mentor.ENOTFOUND)
 
-		r := &store.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(1), Reason: "  Insulting messages after our last meeting.  "}
+		r := &mentor.AbuseReport{MatchID: m.ID, ReporterID: w.id(0), ReportedID: w.id(1), Reason: "  Insulting messages after our last meeting.  "}
 		if err := db.CreateAbuseReport(ctx, r); err != nil {
 			t.Fatal(err)
 		}
-		if r.ID == 0 || r.Status != store.AbuseOpen || r.ProgramID != w.program.ID || r.Reason != "Insulting messages after our last meeting." ||
+		if r.ID == 0 || r.Status != mentor.AbuseOpen || r.ProgramID != w.program.ID || r.Reason != "Insulting messages after our last meeting." ||
 			r.ReporterName != "P0" || r.ReportedName != "P1" {
 			t.Fatalf("created: %+v", r)
 		}
-		r2 := &store.AbuseReport{MatchID: other.ID, ReporterID: w.id(3), ReportedID: w.id(2), Reason: "No-shows and rude replies."}
+		r2 := &mentor.AbuseReport{MatchID: other.ID, ReporterID: w.id(3), ReportedID: w.id(2), Reason: "No-shows and rude replies."}
 		if err := db.CreateAbuseReport(ctx, r2); err != nil {
 			t.Fatal(err)
 		}
-		list, _, err := db.AbuseReports(ctx, store.AbuseFilter{Status: store.AbuseOpen})
+		list, _, err := db.AbuseReports(ctx, store.AbuseFilter{Status: mentor.AbuseOpen})
 		if err != nil || len(list) != 2 || list[0].ID != r.ID || list[0].ReportedName != "P1" || !list[0].CreatedAt.Equal(r.CreatedAt) {
 			t.Fatalf("open reports: %+v %v", list, err)
 		}
 		closed, err := db.CloseAbuseReport(ctx, r.ID, w.id(3))
-		if err != nil || closed.Status != store.AbuseClosed || closed.ClosedAt == nil {
+		if err != nil || closed.Status != mentor.AbuseClosed || closed.ClosedAt == nil {
 			t.Fatalf("close: %+v %v", closed, err)
 		}
 		if again, err := db.CloseAbuseReport(ctx, r.ID, w.id(3)); err != nil || !again.ClosedAt.Equal(*closed.ClosedAt) {
@@ -62,8 +62,8 @@ func TestStore_AbuseReports(t *testing.T) {
 			f    store.AbuseFilter
 			want []int64
 		}{
-			{"open", store.AbuseFilter{Status: store.AbuseOpen}, []int64{r2.ID}},
-			{"closed", store.AbuseFilter{Status: store.AbuseClosed}, []int64{r.ID}},
+			{"open", store.AbuseFilter{Status: mentor.AbuseOpen}, []int64{r2.ID}},
+			{"closed", store.AbuseFilter{Status: mentor.AbuseClosed}, []int64{r.ID}},
 			{"by match", store.AbuseFilter{MatchID: m.ID}, []int64{r.ID}},
 			{"by program", store.AbuseFilter{ProgramID: w.program.ID}, []int64{r.ID, r2.ID}},
 		} {
@@ -72,7 +72,7 @@ func TestStore_AbuseReports(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if ids := ids(got, func(a store.AbuseReport) int64 { return a.ID }); len(ids) != len(tc.want) || (len(ids) > 0 && ids[0] != tc.want[0]) {
+				if ids := ids(got, func(a mentor.AbuseReport) int64 { return a.ID }); len(ids) != len(tc.want) || (len(ids) > 0 && ids[0] != tc.want[0]) {
 					t.Fatalf("got %v, want %v", ids, tc.want)
 				}
 			})

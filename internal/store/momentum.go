@@ -198,28 +198,6 @@ func (a anyTime) ptr() *time.Time {
 	return &t
 }
 
-// Momentum mark kinds: what the sweep did to a match.
-const (
-	MarkRemind = "remind"
-	MarkWarn   = "warn"
-	MarkPause  = "pause"
-)
-
-// Claim asks for the right to act once on a match (see ClaimMark).
-type Claim struct {
-	MatchID int64
-	Kind    string
-	// Period keys the claim: one claim per match, kind and period. Zero
-	// means the next number after the highest period claimed so far for this
-	// match and kind, for things done repeatedly.
-	Period int64
-	// Quiet refuses the claim while the match has a mark of one of these
-	// kinds, or an audit event with one of them as action, made at or after
-	// QuietSince.
-	Quiet      []string
-	QuietSince time.Time
-}
-
 // ClaimMark records that the caller is about to act on a match and reports
 // whether it may: false when the same kind and period was claimed before or
 // when the Quiet rule refuses. It returns the period claimed. The check and
@@ -227,7 +205,7 @@ type Claim struct {
 // on the match's row and the insert is guarded by the table's primary key,
 // so of several concurrent claims (also from several server instances) at
 // most one succeeds. A missing match is ENOTFOUND.
-func (d *DB) ClaimMark(ctx context.Context, c Claim) (int64, bool, error) {
+func (d *DB) ClaimMark(ctx context.Context, c mentor.Claim) (int64, bool, error) {
 	if c.Kind == "" || len(c.Kind) > 40 {
 		return 0, false, fieldError("kind", "must be 1 to 40 characters")
 	}

@@ -107,7 +107,7 @@ func TestStore_ClaimMark(t *testing.T) {
 		setClock(db, at(1, 8))
 		w := newWorld(t, db, 2)
 		m := w.match(t, mentor.MatchActive, 0, 1)
-		claim := store.Claim{MatchID: m.ID, Kind: store.MarkRemind, Quiet: []string{store.MarkRemind, store.MarkWarn}, QuietSince: at(1, 0)}
+		claim := mentor.Claim{MatchID: m.ID, Kind: mentor.MarkRemind, Quiet: []string{mentor.MarkRemind, mentor.MarkWarn}, QuietSince: at(1, 0)}
 
 		// Eight claims at once: exactly one wins.
 		var wg sync.WaitGroup
@@ -134,7 +134,7 @@ func TestStore_ClaimMark(t *testing.T) {
 		if len(won) != 1 || won[0] != 1 {
 			t.Fatalf("claims won: %v, want exactly one, period 1", won)
 		}
-		if when, err := db.MarkTime(ctx, m.ID, store.MarkRemind, 1); err != nil || !when.Equal(at(1, 8)) {
+		if when, err := db.MarkTime(ctx, m.ID, mentor.MarkRemind, 1); err != nil || !when.Equal(at(1, 8)) {
 			t.Fatalf("mark time %v %v", when, err)
 		}
 		// Later, once the quiet window has passed, the next period is claimed.
@@ -145,34 +145,34 @@ func TestStore_ClaimMark(t *testing.T) {
 		}
 		// An audit event of a quiet kind refuses a claim as a mark does.
 		other := w.match(t, mentor.MatchActive, 0, 1)
-		if err := db.RecordAudit(ctx, &mentor.AuditEvent{Action: store.MarkWarn, Object: "match", ObjectID: other.ID}); err != nil {
+		if err := db.RecordAudit(ctx, &mentor.AuditEvent{Action: mentor.MarkWarn, Object: "match", ObjectID: other.ID}); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok, err := db.ClaimMark(ctx, store.Claim{MatchID: other.ID, Kind: store.MarkRemind, Quiet: []string{store.MarkWarn}, QuietSince: at(9, 0)}); ok || err != nil {
+		if _, ok, err := db.ClaimMark(ctx, mentor.Claim{MatchID: other.ID, Kind: mentor.MarkRemind, Quiet: []string{mentor.MarkWarn}, QuietSince: at(9, 0)}); ok || err != nil {
 			t.Fatalf("a recent audited warning must refuse the claim: %v %v", ok, err)
 		}
 		// A fixed period is claimed once; released, it can be claimed again.
-		fixed := store.Claim{MatchID: m.ID, Kind: store.MarkWarn, Period: 12345}
+		fixed := mentor.Claim{MatchID: m.ID, Kind: mentor.MarkWarn, Period: 12345}
 		if _, ok, _ := db.ClaimMark(ctx, fixed); !ok {
 			t.Fatal("first fixed claim refused")
 		}
 		if _, ok, _ := db.ClaimMark(ctx, fixed); ok {
 			t.Fatal("a fixed period must be claimed once")
 		}
-		if latest, err := db.LatestMark(ctx, m.ID, store.MarkRemind, store.MarkWarn); err != nil || !latest.Equal(at(9, 8)) {
+		if latest, err := db.LatestMark(ctx, m.ID, mentor.MarkRemind, mentor.MarkWarn); err != nil || !latest.Equal(at(9, 8)) {
 			t.Fatalf("latest mark %v %v", latest, err)
 		}
-		if err := db.ReleaseMark(ctx, m.ID, store.MarkWarn, 12345); err != nil {
+		if err := db.ReleaseMark(ctx, m.ID, mentor.MarkWarn, 12345); err != nil {
 			t.Fatal(err)
 		}
 		if _, ok, _ := db.ClaimMark(ctx, fixed); !ok {
 			t.Fatal("a released period must be claimable again")
 		}
-		_, err := db.MarkTime(ctx, m.ID, store.MarkPause, 1)
+		_, err := db.MarkTime(ctx, m.ID, mentor.MarkPause, 1)
 		wantCode(t, err, mentor.ENOTFOUND)
-		_, err = db.LatestMark(ctx, other.ID, store.MarkRemind)
+		_, err = db.LatestMark(ctx, other.ID, mentor.MarkRemind)
 		wantCode(t, err, mentor.ENOTFOUND)
-		_, _, err = db.ClaimMark(ctx, store.Claim{MatchID: 99999, Kind: store.MarkRemind})
+		_, _, err = db.ClaimMark(ctx, mentor.Claim{MatchID: 99999, Kind: mentor.MarkRemind})
 		wantCode(t, err, mentor.ENOTFOUND)
 	})
 }

@@ -6,62 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
-	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
-
-// PickStatus is where a self-select pick stands.
-type PickStatus string
-
-// Pick states. A pick is pending until the picked person accepts (a match
-// forms) or declines, the picker withdraws it, or it is closed because one
-// of the two got matched or the picked mentor has no room left (closed picks
-// are withdrawn, with the reason).
-const (
-	PickPending   PickStatus = "pending"
-	PickAccepted  PickStatus = "accepted"
-	PickDeclined  PickStatus = "declined"
-	PickWithdrawn PickStatus = "withdrawn"
-)
-
-// DefaultMaxPendingRequests is the cap on a person's pending picks in a
-// program whose options leave max_pending_requests at 0.
-const DefaultMaxPendingRequests = 3
-
-// Pick is one participant's choice of a partner in a self-select program
-// (SPEC §4): a mentee's request to a mentor in directional formats, a pick of
-// a peer in one-pool formats.
-type Pick struct {
-	ID         int64      `json:"id"`
-	ProgramID  int64      `json:"program_id"`
-	PickerID   int64      `json:"picker_id"`
-	PickerName string     `json:"picker_name"`
-	PickedID   int64      `json:"picked_id"`
-	PickedName string     `json:"picked_name"`
-	Status     PickStatus `json:"status"`
-	// Message is the picker's note to the picked person.
-	Message string `json:"message"`
-	// Reason is the picked person's reason for an answer, or why the pick was closed.
-	Reason string `json:"reason"`
-	// Score, Summary, Factors and Skills are the engine's view of the pair
-	// when the pick was made; a match formed from the pick carries them.
-	Score     float64                `json:"score"`
-	Summary   string                 `json:"summary"`
-	Factors   []mentor.MatchFactor   `json:"factors"`
-	Skills    []mentor.SkillExchange `json:"skills,omitempty"`
-	MatchID   *int64                 `json:"match_id,omitempty"`
-	CreatedAt time.Time              `json:"created_at"`
-	UpdatedAt time.Time              `json:"updated_at"`
-}
 
 const pickSelect = `SELECT k.id, k.program_id, k.picker_id, a.name, k.picked_id, b.name, k.status, k.message, k.reason,
 	k.score, k.summary, k.factors, k.skills, k.match_id, k.created_at, k.updated_at
 	FROM picks k JOIN people a ON a.id = k.picker_id JOIN people b ON b.id = k.picked_id`
 
-func scanPick(row interface{ Scan(...any) error }) (*Pick, error) {
-	var k Pick
+func scanPick(row interface{ Scan(...any) error }) (*mentor.Pick, error) {
+	var k mentor.Pick
 	var factors, skills string
 	if err := row.Scan(&k.ID, &k.ProgramID, &k.PickerID, &k.PickerName, &k.PickedID, &k.PickedName, &k.Status, &k.Message,
 		&k.Reason, &k.Score, &k.Summary, &factors, &skills, &k.MatchID, &k.CreatedAt, &k.UpdatedAt); err != nil {
@@ -83,48 +37,12 @@ func scanPick(row interface{ Scan(...any) error }) (*Pick, error) {
 	return &k, nil
 }
 
-// SelfSelectFormat reports whether programs of format f can be matched by
-// picks: the pair formats mentoring, reverse, shadow (a mentee picks a
-// mentor), peer and skill_swap (peers pick each other). Circles and
-// rotations form groups and cycles, flash sessions are booked from office
-// hours, and an advisory board is a group of several advisers.
-func SelfSelectFormat(f mentor.Format) bool {
-	switch f {
-	case mentor.FormatMentoring, mentor.FormatReverse, mentor.FormatShadow, mentor.FormatPeer, mentor.FormatSkillSwap:
-		return true
-	}
-	return false
-}
-
-// CheckSelfSelect returns nil when participants of p may see shortlists and
-// pick: p is in self_select mode, matching or running, and of a format
-// SelfSelectFormat accepts. Otherwise it returns an ECONFLICT saying why.
-func CheckSelfSelect(p *mentor.Program) error {
-	switch {
-	case p.Mode != mentor.ModeSelfSelect:
-		return mentor.Errorf(mentor.ECONFLICT, "Program %q is matched in %s mode; shortlists and picks belong to self-select programs.", p.Name, p.Mode)
-	case !SelfSelectFormat(p.Format):
-		return mentor.Errorf(mentor.ECONFLICT, "A %s program is not matched by picks; self-select works for mentoring, reverse, shadow, peer and skill_swap programs.", p.Format)
-	case p.Status != mentor.StatusMatching && p.Status != mentor.StatusRunning:
-		return mentor.Errorf(mentor.ECONFLICT, "Program %q is %s; participants pick while it is matching or running.", p.Name, p.Status)
-	}
-	return nil
-}
-
-// MaxPendingRequests returns the cap on one person's pending picks in p.
-func MaxPendingRequests(p *mentor.Program) int {
-	if p.Options.MaxPendingRequests > 0 {
-		return p.Options.MaxPendingRequests
-	}
-	return DefaultMaxPendingRequests
-}
-
 // CreatePick records k.PickerID's pick of k.PickedID in program k.ProgramID
 // and sets k's id, status, names and times. Score, Summary, Factors, Skills
 // and Message are the caller's (the engine's view of the pair and the picker's
 // note); the store checks everything else in one transaction:
 //
-//   - the program allows picks (CheckSelfSelect, ECONFLICT) and exists (ENOTFOUND);
+//   - the program allows picks (mentor.Program.CheckSelfSelect, ECONFLICT) and exists (ENOTFOUND);
 //   - the picker is an active participant (ECONFLICT) without a live match in
 //     the program (ECONFLICT), and a mentee in directional formats, where
 //     mentors answer picks instead of making them (ECONFLICT);
@@ -133,39 +51,28 @@ func MaxPendingRequests(p *mentor.Program) int {
 //     a peer without a live match (EINVALID naming person_id when they are
 //     not a fitting participant, ECONFLICT when they are full);
 //   - the pair has no open or accepted pick, and the picked person has not
-//     declined the picker before (ECONFLICT); a withdrawn pick is reopened;
+//     declined the picker before (mentor.CheckRepick, ECONFLICT); a
+//     withdrawn pick is reopened;
 //   - in one-pool formats a pick of someone who has a pending pick on the
 //     picker is mutual: the match forms at once (state accepted, both picks
 //     accepted, k.MatchID set) and the pending cap does not apply;
 //   - otherwise the picker holds fewer pending picks than the program's
-//     MaxPendingRequests (ECONFLICT naming the cap).
+//     MaxPendingRequests (mentor.CheckPendingCap, ECONFLICT naming the cap).
 //
 // Both people's rows are locked (in id order) for the transaction, so that
 // concurrent picks by one person never exceed the cap and two people picking
 // each other at once always make their match. Errors about the picked person
 // name the field person_id, as the API does; unknown people are EINVALID.
-func (d *DB) CreatePick(ctx context.Context, k *Pick) error {
-	k.Message = strings.TrimSpace(k.Message)
-	var pr mentor.Problems
-	pr.Check(k.ProgramID == 0, "program_id", "is required")
-	pr.Check(k.PickerID == 0, "picker_id", "is required")
-	pr.Check(k.PickedID == 0, "person_id", "is required")
-	pr.Check(k.PickedID != 0 && k.PickedID == k.PickerID, "person_id", "you cannot pick yourself")
-	pr.Check(len(k.Message) > 1000, "message", "is longer than 1000 characters")
-	pr.Check(!finite(k.Score), "score", "must be a finite number")
-	pr.Check(len(k.Summary) > 10000, "summary", "is longer than 10000 characters")
-	if err := pr.Err("pick"); err != nil {
+func (d *DB) CreatePick(ctx context.Context, k *mentor.Pick) error {
+	if err := k.Validate(); err != nil {
 		return err
 	}
 	return d.Tx(ctx, func(tx *sql.Tx) error {
 		if err := d.lockPeople(ctx, tx, map[int64]string{k.PickerID: "picker_id", k.PickedID: "person_id"}); err != nil {
 			return err
 		}
-		prog, err := scanProgram(tx.QueryRowContext(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, k.ProgramID))
+		prog, err := selfSelectProgram(ctx, tx, k.ProgramID)
 		if err != nil {
-			return notFound(err, "program", k.ProgramID)
-		}
-		if err := CheckSelfSelect(prog); err != nil {
 			return err
 		}
 		picker, picked, err := pickPair(ctx, tx, prog, k.PickerID, k.PickedID)
@@ -179,57 +86,26 @@ func (d *DB) CreatePick(ctx context.Context, k *Pick) error {
 		if err != nil {
 			return err
 		}
-		if old != nil {
-			switch old.Status {
-			case PickPending, PickAccepted:
-				return &mentor.Error{Code: mentor.ECONFLICT, Message: fmt.Sprintf("You have already picked %s (%s).", old.PickedName, old.Status),
-					Fields: []mentor.FieldError{{Field: "person_id", Message: "is already picked"}}}
-			case PickDeclined:
-				return &mentor.Error{Code: mentor.ECONFLICT, Message: fmt.Sprintf("%s declined your earlier pick.", old.PickedName),
-					Fields: []mentor.FieldError{{Field: "person_id", Message: "declined your earlier pick"}}}
-			}
+		if err := mentor.CheckRepick(old); err != nil {
+			return err
 		}
-		now := d.Now()
-		var back *Pick
-		if !prog.Format.Directional() {
-			if back, err = pickBetween(ctx, tx, k.ProgramID, k.PickedID, k.PickerID); err != nil {
+		back, err := mutualPick(ctx, tx, prog, k)
+		if err != nil {
+			return err
+		}
+		if back == nil {
+			if err := checkPendingCap(ctx, tx, prog, k.PickerID); err != nil {
 				return err
 			}
 		}
-		mutual := back != nil && back.Status == PickPending
-		if !mutual {
-			var pending int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM picks WHERE program_id = $1 AND picker_id = $2 AND status = $3`,
-				k.ProgramID, k.PickerID, PickPending).Scan(&pending); err != nil {
-				return fmt.Errorf("count pending picks: %w", err)
-			}
-			if limit := MaxPendingRequests(prog); pending >= limit {
-				return &mentor.Error{Code: mentor.ECONFLICT,
-					Message: fmt.Sprintf("You already have %d pending picks, the most this program allows (max_pending_requests = %d); withdraw one or wait for an answer.", pending, limit),
-					Fields:  []mentor.FieldError{{Field: "person_id", Message: fmt.Sprintf("over the cap of %d pending picks", limit)}}}
-			}
-		}
-		// A mutual pick is stored pending too; forming the match accepts it.
-		status := PickPending
-		k.Status, k.Reason, k.MatchID, k.CreatedAt, k.UpdatedAt = status, "", nil, now, now
-		if old != nil {
-			k.ID = old.ID
-			_, err = tx.ExecContext(ctx, `UPDATE picks SET status=$1, message=$2, reason='', score=$3, summary=$4, factors=$5, skills=$6,
-				match_id=NULL, created_at=$7, updated_at=$7 WHERE id=$8`, status, k.Message, k.Score, k.Summary, jsonText(k.Factors),
-				jsonText(k.Skills), now, old.ID)
-		} else {
-			err = tx.QueryRowContext(ctx, `INSERT INTO picks (program_id, picker_id, picked_id, status, message, score, summary, factors, skills,
-				created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`, k.ProgramID, k.PickerID, k.PickedID,
-				status, k.Message, k.Score, k.Summary, jsonText(k.Factors), jsonText(k.Skills), now).Scan(&k.ID)
-		}
-		if err != nil {
-			return d.translate(fmt.Errorf("save pick: %w", err))
+		if err := d.savePick(ctx, tx, k, old); err != nil {
+			return err
 		}
 		got, err := pickByID(ctx, tx, k.ID)
 		if err != nil {
 			return err
 		}
-		if mutual {
+		if back != nil {
 			// The newer pick's view of the pair counts: it knows the pick is mutual.
 			if _, err := d.formMatch(ctx, tx, prog, got, picker, picked, []int64{back.ID}); err != nil {
 				return err
@@ -243,12 +119,72 @@ func (d *DB) CreatePick(ctx context.Context, k *Pick) error {
 	})
 }
 
+// selfSelectProgram reads the program of a pick and checks that it takes
+// picks (mentor.Program.CheckSelfSelect); a missing program is ENOTFOUND.
+func selfSelectProgram(ctx context.Context, q querier, id int64) (*mentor.Program, error) {
+	prog, err := scanProgram(q.QueryRowContext(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, id))
+	if err != nil {
+		return nil, notFound(err, "program", id)
+	}
+	if err := prog.CheckSelfSelect(); err != nil {
+		return nil, err
+	}
+	return prog, nil
+}
+
+// mutualPick returns the pending pick of k's picker by k's picked person in a
+// one-pool format, which makes k mutual, or nil.
+func mutualPick(ctx context.Context, q querier, prog *mentor.Program, k *mentor.Pick) (*mentor.Pick, error) {
+	if prog.Format.Directional() {
+		return nil, nil
+	}
+	back, err := pickBetween(ctx, q, k.ProgramID, k.PickedID, k.PickerID)
+	if err != nil || back == nil || back.Status != mentor.PickPending {
+		return nil, err
+	}
+	return back, nil
+}
+
+// checkPendingCap counts the picker's pending picks in prog against the
+// program's cap (mentor.CheckPendingCap).
+func checkPendingCap(ctx context.Context, q querier, prog *mentor.Program, pickerID int64) error {
+	var pending int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM picks WHERE program_id = $1 AND picker_id = $2 AND status = $3`,
+		prog.ID, pickerID, mentor.PickPending).Scan(&pending); err != nil {
+		return fmt.Errorf("count pending picks: %w", err)
+	}
+	return mentor.CheckPendingCap(pending, prog.MaxPendingRequests())
+}
+
+// savePick stores k as a pending pick (a mutual pick too: forming the match
+// accepts it), reopening the withdrawn pick old of the same pair when there
+// is one, and sets k's id, status and times.
+func (d *DB) savePick(ctx context.Context, tx *sql.Tx, k, old *mentor.Pick) error {
+	now := d.Now()
+	k.Status, k.Reason, k.MatchID, k.CreatedAt, k.UpdatedAt = mentor.PickPending, "", nil, now, now
+	var err error
+	if old != nil {
+		k.ID = old.ID
+		_, err = tx.ExecContext(ctx, `UPDATE picks SET status=$1, message=$2, reason='', score=$3, summary=$4, factors=$5, skills=$6,
+			match_id=NULL, created_at=$7, updated_at=$7 WHERE id=$8`, k.Status, k.Message, k.Score, k.Summary, jsonText(k.Factors),
+			jsonText(k.Skills), now, old.ID)
+	} else {
+		err = tx.QueryRowContext(ctx, `INSERT INTO picks (program_id, picker_id, picked_id, status, message, score, summary, factors, skills,
+			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`, k.ProgramID, k.PickerID, k.PickedID,
+			k.Status, k.Message, k.Score, k.Summary, jsonText(k.Factors), jsonText(k.Skills), now).Scan(&k.ID)
+	}
+	if err != nil {
+		return d.translate(fmt.Errorf("save pick: %w", err))
+	}
+	return nil
+}
+
 // Pick returns one pick with the two people's names, or ENOTFOUND.
-func (d *DB) Pick(ctx context.Context, id int64) (*Pick, error) {
+func (d *DB) Pick(ctx context.Context, id int64) (*mentor.Pick, error) {
 	return pickByID(ctx, d.db, id)
 }
 
-func pickByID(ctx context.Context, q querier, id int64) (*Pick, error) {
+func pickByID(ctx context.Context, q querier, id int64) (*mentor.Pick, error) {
 	k, err := scanPick(q.QueryRowContext(ctx, pickSelect+` WHERE k.id = $1`, id))
 	if err != nil {
 		return nil, notFound(err, "pick", id)
@@ -257,7 +193,7 @@ func pickByID(ctx context.Context, q querier, id int64) (*Pick, error) {
 }
 
 // pickBetween returns the pick of picked by picker in a program, or nil.
-func pickBetween(ctx context.Context, q querier, programID, picker, picked int64) (*Pick, error) {
+func pickBetween(ctx context.Context, q querier, programID, picker, picked int64) (*mentor.Pick, error) {
 	k, err := scanPick(q.QueryRowContext(ctx, pickSelect+` WHERE k.program_id = $1 AND k.picker_id = $2 AND k.picked_id = $3`,
 		programID, picker, picked))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -276,16 +212,14 @@ type PickFilter struct {
 	PersonID int64
 	PickerID int64
 	PickedID int64
-	Status   PickStatus
+	Status   mentor.PickStatus
 	Page
 }
 
 // Picks lists picks ordered by id, with the two people's names. An unknown
 // status is EINVALID naming "status".
-func (d *DB) Picks(ctx context.Context, f PickFilter) ([]Pick, string, error) {
-	switch f.Status {
-	case "", PickPending, PickAccepted, PickDeclined, PickWithdrawn:
-	default:
+func (d *DB) Picks(ctx context.Context, f PickFilter) ([]mentor.Pick, string, error) {
+	if f.Status != "" && !f.Status.Valid() {
 		return nil, "", fieldError("status", "must be pending, accepted, declined or withdrawn")
 	}
 	after, err := f.after()
@@ -314,7 +248,7 @@ func (d *DB) Picks(ctx context.Context, f PickFilter) ([]Pick, string, error) {
 		return nil, "", fmt.Errorf("list picks: %w", err)
 	}
 	defer rows.Close()
-	out := []Pick{}
+	out := []mentor.Pick{}
 	var ids []int64
 	for rows.Next() {
 		k, err := scanPick(rows)

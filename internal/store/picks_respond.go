@@ -19,23 +19,23 @@ import (
 //
 // Only the picked person answers: the picker gets EFORBIDDEN, anyone else
 // ENOTFOUND, like a missing pick. A pick that is not pending, a program that
-// no longer takes picks (CheckSelfSelect), a participant no longer active or
+// no longer takes picks (mentor.Program.CheckSelfSelect), a participant no longer active or
 // already matched, and a mentor without room are ECONFLICT. Both people's
 // rows are locked for the transaction, so concurrent acceptances never take
 // a mentor past capacity nor give a mentee two matches; an answer that
 // meets a concurrent withdrawal is ECONFLICT unless it got in first.
-func (d *DB) RespondToPick(ctx context.Context, pickID, personID int64, accept bool, reason string) (*Pick, error) {
+func (d *DB) RespondToPick(ctx context.Context, pickID, personID int64, accept bool, reason string) (*mentor.Pick, error) {
 	reason = strings.TrimSpace(reason)
 	if len(reason) > 2000 {
 		return nil, fieldError("reason", "is longer than 2000 characters")
 	}
-	var out *Pick
+	var out *mentor.Pick
 	err := d.Tx(ctx, func(tx *sql.Tx) error {
 		k, err := pickByID(ctx, tx, pickID)
 		if err != nil {
 			return err
 		}
-		if err := onlyPicked(k, personID); err != nil {
+		if err := k.AnswerableBy(personID); err != nil {
 			return err
 		}
 		if err := d.lockPeople(ctx, tx, map[int64]string{k.PickerID: "picker_id", k.PickedID: "person_id"}); err != nil {
@@ -44,12 +44,12 @@ func (d *DB) RespondToPick(ctx context.Context, pickID, personID int64, accept b
 		if k, err = pickByID(ctx, tx, pickID); err != nil { // as it stands now that both rows are ours
 			return err
 		}
-		if k.Status != PickPending {
+		if k.Status != mentor.PickPending {
 			return mentor.Errorf(mentor.ECONFLICT, "The pick is %s; only a pending pick takes an answer.", k.Status)
 		}
 		if !accept {
 			res, err := tx.ExecContext(ctx, `UPDATE picks SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status = $5`,
-				PickDeclined, reason, d.Now(), pickID, PickPending)
+				mentor.PickDeclined, reason, d.Now(), pickID, mentor.PickPending)
 			if err != nil {
 				return fmt.Errorf("decline pick: %w", err)
 			}
@@ -65,25 +65,11 @@ func (d *DB) RespondToPick(ctx context.Context, pickID, personID int64, accept b
 	return out, err
 }
 
-// onlyPicked checks that personID is the one who answers pick k.
-func onlyPicked(k *Pick, personID int64) error {
-	switch personID {
-	case k.PickedID:
-		return nil
-	case k.PickerID:
-		return mentor.Errorf(mentor.EFORBIDDEN, "Only %s answers this pick; you may withdraw it.", k.PickedName)
-	}
-	return mentor.Errorf(mentor.ENOTFOUND, "pick %d was not found.", k.ID)
-}
-
 // acceptPick re-checks the program and both people, then forms the match of
 // pending pick k. The caller holds both people's locks.
-func (d *DB) acceptPick(ctx context.Context, tx *sql.Tx, k *Pick) error {
-	prog, err := scanProgram(tx.QueryRowContext(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, k.ProgramID))
+func (d *DB) acceptPick(ctx context.Context, tx *sql.Tx, k *mentor.Pick) error {
+	prog, err := selfSelectProgram(ctx, tx, k.ProgramID)
 	if err != nil {
-		return notFound(err, "program", k.ProgramID)
-	}
-	if err := CheckSelfSelect(prog); err != nil {
 		return err
 	}
 	picker, err := activeEnrollment(ctx, tx, prog.ID, k.PickerID)
@@ -116,21 +102,17 @@ func (d *DB) acceptPick(ctx context.Context, tx *sql.Tx, k *Pick) error {
 // WithdrawPick lets the picker take back a pending pick and returns it. The
 // picked person gets EFORBIDDEN (they decline instead), anyone else
 // ENOTFOUND; a pick that is no longer pending is ECONFLICT.
-func (d *DB) WithdrawPick(ctx context.Context, pickID, personID int64) (*Pick, error) {
+func (d *DB) WithdrawPick(ctx context.Context, pickID, personID int64) (*mentor.Pick, error) {
 	k, err := pickByID(ctx, d.db, pickID)
 	if err != nil {
 		return nil, err
 	}
-	switch personID {
-	case k.PickerID:
-	case k.PickedID:
-		return nil, mentor.Errorf(mentor.EFORBIDDEN, "Only %s may withdraw this pick; decline it instead.", k.PickerName)
-	default:
-		return nil, mentor.Errorf(mentor.ENOTFOUND, "pick %d was not found.", pickID)
+	if err := k.WithdrawableBy(personID); err != nil {
+		return nil, err
 	}
 	// The status in WHERE makes a concurrent answer win over the withdrawal or lose to it, never mix.
 	res, err := d.db.ExecContext(ctx, `UPDATE picks SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status = $5`,
-		PickWithdrawn, "withdrawn by "+k.PickerName, d.Now(), pickID, PickPending)
+		mentor.PickWithdrawn, "withdrawn by "+k.PickerName, d.Now(), pickID, mentor.PickPending)
 	if err != nil {
 		return nil, d.translate(fmt.Errorf("withdraw pick: %w", err))
 	}
@@ -221,7 +203,7 @@ func hasRoom(ctx context.Context, q querier, prog *mentor.Program, e *mentor.Enr
 // person, marks k and the picks in also accepted with the match, and closes
 // (withdraws, with the reason) the pending picks the match settles. It
 // returns the match id.
-func (d *DB) formMatch(ctx context.Context, tx *sql.Tx, prog *mentor.Program, k *Pick, picker, picked *mentor.Enrollment, also []int64) (int64, error) {
+func (d *DB) formMatch(ctx context.Context, tx *sql.Tx, prog *mentor.Program, k *mentor.Pick, picker, picked *mentor.Enrollment, also []int64) (int64, error) {
 	m := &mentor.Match{ProgramID: prog.ID, State: mentor.MatchAccepted, Score: k.Score, Summary: k.Summary, Factors: k.Factors,
 		Skills: k.Skills, Members: []mentor.MatchMember{{PersonID: k.PickerID, Role: picker.Role, Response: "accepted"},
 			{PersonID: k.PickedID, Role: picked.Role, Response: "accepted"}}}
@@ -236,7 +218,7 @@ func (d *DB) formMatch(ctx context.Context, tx *sql.Tx, prog *mentor.Program, k 
 		// Withdrawals take no lock: the status in WHERE makes one that got in
 		// first win, and this match is then rolled back.
 		res, err := tx.ExecContext(ctx, `UPDATE picks SET status = $1, match_id = $2, updated_at = $3 WHERE id = $4 AND status = $5`,
-			PickAccepted, m.ID, now, id, PickPending)
+			mentor.PickAccepted, m.ID, now, id, mentor.PickPending)
 		if err != nil {
 			return 0, fmt.Errorf("accept pick: %w", err)
 		}
@@ -246,7 +228,7 @@ func (d *DB) formMatch(ctx context.Context, tx *sql.Tx, prog *mentor.Program, k 
 	}
 	closeFor := func(cond, reason string, id int64) error {
 		_, err := tx.ExecContext(ctx, `UPDATE picks SET status = $1, reason = $2, updated_at = $3
-			WHERE program_id = $4 AND status = $5 AND `+cond, PickWithdrawn, reason, now, prog.ID, PickPending, id)
+			WHERE program_id = $4 AND status = $5 AND `+cond, mentor.PickWithdrawn, reason, now, prog.ID, mentor.PickPending, id)
 		if err != nil {
 			return fmt.Errorf("close picks: %w", err)
 		}

@@ -52,8 +52,8 @@ func newPickWorld(tb testing.TB, db *store.DB, f mentor.Format, o mentor.Program
 }
 
 // pick makes person i pick person j and returns the pick or the error.
-func (w *pickWorld) pick(i, j int) (*store.Pick, error) {
-	k := &store.Pick{ProgramID: w.program.ID, PickerID: w.ids[i], PickedID: w.ids[j], Score: float64(50 + i + j),
+func (w *pickWorld) pick(i, j int) (*mentor.Pick, error) {
+	k := &mentor.Pick{ProgramID: w.program.ID, PickerID: w.ids[i], PickedID: w.ids[j], Score: float64(50 + i + j),
 		Summary: fmt.Sprintf("%s and %s fit", w.names[i], w.names[j]),
 		Factors: []mentor.MatchFactor{{Name: "skill", Score: 0.5, Weight: 40, Reason: "shared skills"}},
 		Skills:  []mentor.SkillExchange{{FromID: w.ids[j], ToID: w.ids[i], Skill: "Go", Level: 4}}}
@@ -62,7 +62,7 @@ func (w *pickWorld) pick(i, j int) (*store.Pick, error) {
 }
 
 // mustPick is pick that fails the test on an error.
-func (w *pickWorld) mustPick(tb testing.TB, i, j int) *store.Pick {
+func (w *pickWorld) mustPick(tb testing.TB, i, j int) *mentor.Pick {
 	tb.Helper()
 	k, err := w.pick(i, j)
 	if err != nil {
@@ -72,7 +72,7 @@ func (w *pickWorld) mustPick(tb testing.TB, i, j int) *store.Pick {
 }
 
 // status returns the stored status of a pick.
-func (w *pickWorld) status(tb testing.TB, id int64) store.PickStatus {
+func (w *pickWorld) status(tb testing.TB, id int64) mentor.PickStatus {
 	tb.Helper()
 	k, err := w.db.Pick(context.Background(), id)
 	if err != nil {
@@ -108,11 +108,11 @@ func TestStore_CreatePick_Rules(t *testing.T) {
 		}
 		w.ids, w.names = append(w.ids, late.ID, outsider.ID), append(w.names, "Late", "Out")
 		first := w.mustPick(t, 0, 2)
-		if first.Status != store.PickPending || first.PickerName != "mentee0" || first.PickedName != "mentor2" || first.Score != 52 ||
+		if first.Status != mentor.PickPending || first.PickerName != "mentee0" || first.PickedName != "mentor2" || first.Score != 52 ||
 			len(first.Factors) != 1 || first.MatchID != nil || first.CreatedAt.IsZero() {
 			t.Fatalf("first pick: %+v", first)
 		}
-		if got, err := db.Pick(ctx, first.ID); err != nil || got.Summary != first.Summary || got.Status != store.PickPending {
+		if got, err := db.Pick(ctx, first.ID); err != nil || got.Summary != first.Summary || got.Status != mentor.PickPending {
 			t.Fatalf("stored pick: %+v %v", got, err)
 		}
 
@@ -144,7 +144,7 @@ func TestStore_CreatePick_Rules(t *testing.T) {
 			{"a missing program", 9999, 0, 2, mentor.ENOTFOUND, "", ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				k := &store.Pick{ProgramID: tc.program, PickerID: w.ids[tc.picker], PickedID: w.ids[tc.pick]}
+				k := &mentor.Pick{ProgramID: tc.program, PickerID: w.ids[tc.picker], PickedID: w.ids[tc.pick]}
 				err := db.CreatePick(ctx, k)
 				if mentor.ErrorCode(err) != tc.code || !strings.Contains(err.Error(), tc.phrase) {
 					t.Fatalf("want %s mentioning %q, got %v", tc.code, tc.phrase, err)
@@ -154,9 +154,9 @@ func TestStore_CreatePick_Rules(t *testing.T) {
 				}
 			})
 		}
-		err := db.CreatePick(ctx, &store.Pick{ProgramID: w.program.ID, PickerID: w.ids[0], PickedID: 99999})
+		err := db.CreatePick(ctx, &mentor.Pick{ProgramID: w.program.ID, PickerID: w.ids[0], PickedID: 99999})
 		wantInvalid(t, err, "person_id")
-		err = db.CreatePick(ctx, &store.Pick{Message: strings.Repeat("x", 1001)})
+		err = db.CreatePick(ctx, &mentor.Pick{Message: strings.Repeat("x", 1001)})
 		wantInvalid(t, err, "program_id", "picker_id", "person_id", "message")
 		list, _, err := db.Picks(ctx, store.PickFilter{ProgramID: w.program.ID})
 		if err != nil || len(list) != 1 || list[0].ID != first.ID {
@@ -185,7 +185,7 @@ func TestStore_CreatePick_PendingCap(t *testing.T) {
 			t.Fatalf("a stranger withdraws: %v", err)
 		}
 		got, err := db.WithdrawPick(ctx, a.ID, w.ids[0])
-		if err != nil || got.Status != store.PickWithdrawn {
+		if err != nil || got.Status != mentor.PickWithdrawn {
 			t.Fatalf("withdraw: %+v %v", got, err)
 		}
 		if _, err := db.WithdrawPick(ctx, a.ID, w.ids[0]); mentor.ErrorCode(err) != mentor.ECONFLICT {
@@ -199,10 +199,10 @@ func TestStore_CreatePick_PendingCap(t *testing.T) {
 			t.Fatal(err)
 		}
 		again := w.mustPick(t, 0, 1)
-		if again.ID != a.ID || again.Status != store.PickPending || again.Reason != "" {
+		if again.ID != a.ID || again.Status != mentor.PickPending || again.Reason != "" {
 			t.Fatalf("a withdrawn pick is reopened in place: %+v (was %d)", again, a.ID)
 		}
-		pending, _, _ := db.Picks(ctx, store.PickFilter{PickerID: w.ids[0], Status: store.PickPending})
+		pending, _, _ := db.Picks(ctx, store.PickFilter{PickerID: w.ids[0], Status: mentor.PickPending})
 		if len(pending) != 2 {
 			t.Fatalf("%d pending picks, want 2", len(pending))
 		}
@@ -242,7 +242,7 @@ func TestStore_RespondToPick_Mentoring(t *testing.T) {
 			t.Fatalf("a long reason: %v", err)
 		}
 		got, err := db.RespondToPick(ctx, a03.ID, w.ids[3], true, "")
-		if err != nil || got.Status != store.PickAccepted || got.MatchID == nil {
+		if err != nil || got.Status != mentor.PickAccepted || got.MatchID == nil {
 			t.Fatalf("accept: %+v %v", got, err)
 		}
 		m, err := db.Match(ctx, *got.MatchID)
@@ -259,9 +259,9 @@ func TestStore_RespondToPick_Mentoring(t *testing.T) {
 		for _, tc := range []struct {
 			name string
 			id   int64
-			want store.PickStatus
-		}{{"matched mentee's other pick", a04.ID, store.PickWithdrawn}, {"pick of a full mentor", a13.ID, store.PickWithdrawn},
-			{"unrelated pick", a24.ID, store.PickPending}} {
+			want mentor.PickStatus
+		}{{"matched mentee's other pick", a04.ID, mentor.PickWithdrawn}, {"pick of a full mentor", a13.ID, mentor.PickWithdrawn},
+			{"unrelated pick", a24.ID, mentor.PickPending}} {
 			if got := w.status(t, tc.id); got != tc.want {
 				t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 			}
@@ -282,7 +282,7 @@ func TestStore_RespondToPick_Mentoring(t *testing.T) {
 			}
 		}
 		declined, err := db.RespondToPick(ctx, a24.ID, w.ids[4], false, " not my field ")
-		if err != nil || declined.Status != store.PickDeclined || declined.Reason != "not my field" || declined.MatchID != nil {
+		if err != nil || declined.Status != mentor.PickDeclined || declined.Reason != "not my field" || declined.MatchID != nil {
 			t.Fatalf("decline: %+v %v", declined, err)
 		}
 		if _, err := w.pick(2, 4); mentor.ErrorCode(err) != mentor.ECONFLICT || !strings.Contains(err.Error(), "declined") {
@@ -309,11 +309,11 @@ func TestStore_CreatePick_Mutual(t *testing.T) {
 		// Peer 1 is at the cap of one pending pick, yet picking peer 0 back is mutual.
 		bd := w.mustPick(t, 1, 3)
 		ba := w.mustPick(t, 1, 0)
-		if ba.Status != store.PickAccepted || ba.MatchID == nil {
+		if ba.Status != mentor.PickAccepted || ba.MatchID == nil {
 			t.Fatalf("a mutual pick makes the match at once: %+v", ba)
 		}
 		first, _ := db.Pick(ctx, ab.ID)
-		if first.Status != store.PickAccepted || first.MatchID == nil || *first.MatchID != *ba.MatchID {
+		if first.Status != mentor.PickAccepted || first.MatchID == nil || *first.MatchID != *ba.MatchID {
 			t.Fatalf("the first pick of a mutual pair: %+v", first)
 		}
 		m, err := db.Match(ctx, *ba.MatchID)
@@ -323,16 +323,16 @@ func TestStore_CreatePick_Mutual(t *testing.T) {
 		for _, tc := range []struct {
 			name string
 			id   int64
-			want store.PickStatus
-		}{{"a pick of a matched peer", cb.ID, store.PickWithdrawn}, {"a matched peer's pick", bd.ID, store.PickWithdrawn},
-			{"picks between others", dc.ID, store.PickPending}} {
+			want mentor.PickStatus
+		}{{"a pick of a matched peer", cb.ID, mentor.PickWithdrawn}, {"a matched peer's pick", bd.ID, mentor.PickWithdrawn},
+			{"picks between others", dc.ID, mentor.PickPending}} {
 			if got := w.status(t, tc.id); got != tc.want {
 				t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 			}
 		}
 		// Accepting a pick is the other way to make a mutual match.
 		got, err := db.RespondToPick(ctx, dc.ID, w.ids[2], true, "")
-		if err != nil || got.Status != store.PickAccepted || got.MatchID == nil {
+		if err != nil || got.Status != mentor.PickAccepted || got.MatchID == nil {
 			t.Fatalf("accept a peer's pick: %+v %v", got, err)
 		}
 		if _, err := w.pick(3, 0); mentor.ErrorCode(err) != mentor.ECONFLICT {
@@ -359,7 +359,7 @@ func TestStore_CreatePick_ConcurrentCap(t *testing.T) {
 			if len(won) != 3 {
 				t.Fatalf("mentee %d: %d concurrent picks passed a cap of 3: %v", mentee, len(won), won)
 			}
-			pending, _, _ := db.Picks(ctx, store.PickFilter{PickerID: w.ids[mentee], Status: store.PickPending})
+			pending, _, _ := db.Picks(ctx, store.PickFilter{PickerID: w.ids[mentee], Status: mentor.PickPending})
 			if len(pending) != 3 {
 				t.Fatalf("mentee %d: %d pending picks stored", mentee, len(pending))
 			}
@@ -390,7 +390,7 @@ func TestStore_RespondToPick_ConcurrentCapacity(t *testing.T) {
 			t.Fatalf("a mentor of capacity 2 accepted %d picks at once and holds %d matches", len(won), len(w.liveMatches(t, 0)))
 		}
 		for _, id := range picks {
-			if s := w.status(t, id); s == store.PickPending {
+			if s := w.status(t, id); s == mentor.PickPending {
 				t.Fatalf("pick %d still pending after the mentor filled up", id)
 			}
 		}
@@ -431,7 +431,7 @@ func TestStore_CreatePick_ConcurrentMutual(t *testing.T) {
 				t.Fatalf("pair %d: matches %+v", pair, ms)
 			}
 			for i := range 2 {
-				if s := w.status(t, w.mustPickID(t, pair+i, pair+1-i)); s != store.PickAccepted {
+				if s := w.status(t, w.mustPickID(t, pair+i, pair+1-i)); s != mentor.PickAccepted {
 					t.Fatalf("pair %d: pick by %d is %s", pair, i, s)
 				}
 			}
@@ -466,17 +466,17 @@ func TestStore_WithdrawPick_RacesAnswers(t *testing.T) {
 			if len(won) != 1 {
 				t.Fatalf("pair %d: %d of withdraw and answer succeeded", pair, len(won))
 			}
-			want := store.PickWithdrawn
+			want := mentor.PickWithdrawn
 			if won[0] == 1 {
-				want = store.PickDeclined
+				want = mentor.PickDeclined
 				if accept {
-					want = store.PickAccepted
+					want = mentor.PickAccepted
 				}
 			}
 			if got := w.status(t, k.ID); got != want {
 				t.Fatalf("pair %d: pick %s, the winner wants %s", pair, got, want)
 			}
-			if matched := len(w.liveMatches(t, mentee)) == 1; matched != (want == store.PickAccepted) {
+			if matched := len(w.liveMatches(t, mentee)) == 1; matched != (want == mentor.PickAccepted) {
 				t.Fatalf("pair %d: pick %s but matched = %v", pair, want, matched)
 			}
 		}

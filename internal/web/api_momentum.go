@@ -136,7 +136,7 @@ func (s *Server) apiMatchReport(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	rep := &store.AbuseReport{MatchID: id, ReporterID: currentUser(r).PersonID, ReportedID: in.PersonID, Reason: in.Reason}
+	rep := &mentor.AbuseReport{MatchID: id, ReporterID: currentUser(r).PersonID, ReportedID: in.PersonID, Reason: in.Reason}
 	if err := s.DB.CreateAbuseReport(r.Context(), rep); err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func (s *Server) apiAbuseList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.AbuseFilter{Status: r.URL.Query().Get("status"), Page: pg}
+	f := store.AbuseFilter{Status: mentor.AbuseStatus(r.URL.Query().Get("status")), Page: pg}
 	if f.MatchID, err = queryInt(r, "match_id"); err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func (s *Server) apiPicksList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.PickFilter{ProgramID: id, Status: store.PickStatus(r.URL.Query().Get("status")), Page: pg}
+	f := store.PickFilter{ProgramID: id, Status: mentor.PickStatus(r.URL.Query().Get("status")), Page: pg}
 	if f.PersonID, err = queryInt(r, "person_id"); err != nil {
 		return err
 	}

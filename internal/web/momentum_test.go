@@ -110,7 +110,7 @@ func TestMomentum_AbuseReports(t *testing.T) {
 		f := newFixture(t, db)
 		path := fmt.Sprintf("/api/v1/matches/%d/report", f.match.ID)
 		body := map[string]any{"person_id": f.ben.ID, "reason": "Inappropriate comments in our last meeting."}
-		var rep store.AbuseReport
+		var rep mentor.AbuseReport
 		f.do(f.anaTok, "POST", path, body, http.StatusCreated, &rep)
 		if rep.ID == 0 || rep.Status != "open" || rep.ReporterID != f.ana.ID || rep.ReportedID != f.ben.ID {
 			t.Fatalf("report: %+v", rep)
@@ -125,7 +125,7 @@ func TestMomentum_AbuseReports(t *testing.T) {
 		}
 		f.problem(f.anaTok, "POST", path, map[string]any{"person_id": f.ben.ID, "reason": "x", "severity": 3}, http.StatusBadRequest)
 
-		var list struct{ Items []store.AbuseReport }
+		var list struct{ Items []mentor.AbuseReport }
 		f.do(f.coordTok, "GET", "/api/v1/reports/abuse?status=open", nil, http.StatusOK, &list)
 		if len(list.Items) != 1 || list.Items[0].ID != rep.ID || list.Items[0].Reason != "Inappropriate comments in our last meeting." ||
 			list.Items[0].ReportedName != "Ben Mentor" {

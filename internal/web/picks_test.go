@@ -38,7 +38,7 @@ func pickProgram(t *testing.T, c *cohort, f mentor.Format, options map[string]an
 
 // pickList is the answer of GET /programs/{id}/picks.
 type pickList struct {
-	Items []store.Pick `json:"items"`
+	Items []mentor.Pick `json:"items"`
 }
 
 // shortlistAnswer is the answer of GET /programs/{id}/shortlist.
@@ -128,15 +128,15 @@ func TestPicks_MentorApproval(t *testing.T) {
 		f.problem(tok[mia], "POST", base+"/picks", map[string]any{"person_id": ida}, http.StatusConflict) // mentors answer, not pick
 
 		// Isa picks Mia, who declines; Ida picks Mia and is at her cap of one.
-		var isaPick, idaPick store.Pick
+		var isaPick, idaPick mentor.Pick
 		f.do(tok[isa], "POST", base+"/picks", map[string]any{"person_id": mia}, http.StatusCreated, &isaPick)
 		f.do(tok[mia], "POST", fmt.Sprintf("/api/v1/picks/%d/decline", isaPick.ID), map[string]any{"reason": "full calendar"}, http.StatusOK, &isaPick)
-		if isaPick.Status != store.PickDeclined || isaPick.Reason != "full calendar" {
+		if isaPick.Status != mentor.PickDeclined || isaPick.Reason != "full calendar" {
 			t.Fatalf("declined: %+v", isaPick)
 		}
 		f.do(tok[ida], "POST", base+"/picks", map[string]any{"person_id": mia, "message": "I'd love to learn Go"}, http.StatusCreated, &idaPick)
 		// A pick may name anyone compatible, on the picker's shortlist or not.
-		if idaPick.Status != store.PickPending || idaPick.PickerID != ida || idaPick.PickedID != mia || idaPick.Score <= 0 || idaPick.Summary == "" ||
+		if idaPick.Status != mentor.PickPending || idaPick.PickerID != ida || idaPick.PickedID != mia || idaPick.Score <= 0 || idaPick.Summary == "" ||
 			len(idaPick.Factors) == 0 || len(idaPick.Skills) == 0 {
 			t.Fatalf("Ida's pick: %+v", idaPick)
 		}
@@ -188,7 +188,7 @@ func TestPicks_MentorApproval(t *testing.T) {
 			t.Fatalf("a reason that is not text: %+v", p)
 		}
 		f.do(tok[mia], "POST", accept, nil, http.StatusOK, &idaPick)
-		if idaPick.Status != store.PickAccepted || idaPick.MatchID == nil {
+		if idaPick.Status != mentor.PickAccepted || idaPick.MatchID == nil {
 			t.Fatalf("accepted pick: %+v", idaPick)
 		}
 		var m mentor.Match
@@ -210,27 +210,27 @@ func TestPicks_MentorApproval(t *testing.T) {
 				t.Fatalf("a full mentor is still suggested: %+v", sl.Items)
 			}
 		}
-		picks := map[int64]store.Pick{}
+		picks := map[int64]mentor.Pick{}
 		for _, who := range []int64{ivo, ina, isa} {
-			var k store.Pick
+			var k mentor.Pick
 			f.do(tok[who], "POST", base+"/picks", map[string]any{"person_id": maxi}, http.StatusCreated, &k)
 			picks[who] = k
 		}
-		var withdrawn store.Pick
+		var withdrawn mentor.Pick
 		f.problem(tok[maxi], "POST", fmt.Sprintf("/api/v1/picks/%d/withdraw", picks[isa].ID), nil, http.StatusForbidden)
 		f.do(tok[isa], "POST", fmt.Sprintf("/api/v1/picks/%d/withdraw", picks[isa].ID), nil, http.StatusOK, &withdrawn)
-		if withdrawn.Status != store.PickWithdrawn {
+		if withdrawn.Status != mentor.PickWithdrawn {
 			t.Fatalf("withdrawn: %+v", withdrawn)
 		}
 		f.do(tok[isa], "POST", base+"/picks", map[string]any{"person_id": maxi}, http.StatusCreated, &withdrawn)
-		if withdrawn.ID != picks[isa].ID || withdrawn.Status != store.PickPending {
+		if withdrawn.ID != picks[isa].ID || withdrawn.Status != mentor.PickPending {
 			t.Fatalf("picking again reopens the withdrawn pick: %+v", withdrawn)
 		}
 		for _, who := range []int64{ivo, ina} {
 			f.do(tok[maxi], "POST", fmt.Sprintf("/api/v1/picks/%d/accept", picks[who].ID), nil, http.StatusOK, nil)
 		}
 		f.problem(tok[maxi], "POST", fmt.Sprintf("/api/v1/picks/%d/accept", picks[isa].ID), nil, http.StatusConflict)
-		var left store.Pick
+		var left mentor.Pick
 		var all pickList
 		f.do(tok[isa], "GET", base+"/picks?status=withdrawn", nil, http.StatusOK, &all)
 		for _, k := range all.Items {
@@ -262,9 +262,9 @@ func TestPicks_MutualPeers(t *testing.T) {
 		pid := pickProgram(t, c, mentor.FormatPeer, map[string]any{"shortlist_size": 3})
 		base := fmt.Sprintf("/api/v1/programs/%d", pid)
 
-		var ab, ba store.Pick
+		var ab, ba mentor.Pick
 		f.do(tok[ada], "POST", base+"/picks", map[string]any{"person_id": bo, "message": "swap Go for design?"}, http.StatusCreated, &ab)
-		if ab.Status != store.PickPending || ab.Message != "swap Go for design?" {
+		if ab.Status != mentor.PickPending || ab.Message != "swap Go for design?" {
 			t.Fatalf("first pick: %+v", ab)
 		}
 		var sl shortlistAnswer
@@ -285,7 +285,7 @@ func TestPicks_MutualPeers(t *testing.T) {
 		}
 		// Bo picks Ada back: a mutual pick makes the match at once.
 		f.do(tok[bo], "POST", base+"/picks", map[string]any{"person_id": ada}, http.StatusCreated, &ba)
-		if ba.Status != store.PickAccepted || ba.MatchID == nil {
+		if ba.Status != mentor.PickAccepted || ba.MatchID == nil {
 			t.Fatalf("a mutual pick: %+v", ba)
 		}
 		var m mentor.Match
@@ -295,7 +295,7 @@ func TestPicks_MutualPeers(t *testing.T) {
 		}
 		var adas pickList
 		f.do(tok[ada], "GET", base+"/picks", nil, http.StatusOK, &adas)
-		if len(adas.Items) != 2 || adas.Items[0].Status != store.PickAccepted || adas.Items[1].Status != store.PickAccepted {
+		if len(adas.Items) != 2 || adas.Items[0].Status != mentor.PickAccepted || adas.Items[1].Status != mentor.PickAccepted {
 			t.Fatalf("Ada's picks after the match: %+v", adas.Items)
 		}
 		if p := f.problem(tok[cy], "POST", base+"/picks", map[string]any{"person_id": ada}, http.StatusConflict); !strings.Contains(p.Detail, "already has a match") {
