@@ -31,10 +31,6 @@ func scanMeeting(row interface{ Scan(...any) error }) (*mentor.Meeting, error) {
 	return &m, nil
 }
 
-// utcMicro is the form in which times are stored: UTC, whole microseconds
-// (what PostgreSQL keeps, and what compares correctly as text in SQLite).
-func utcMicro(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
-
 // meetingRefs checks the meeting's match, takes the program from it, and
 // checks that mentee, facilitator and attendees are members of the match.
 func meetingRefs(ctx context.Context, q querier, m *mentor.Meeting, pr *mentor.Problems) error {

@@ -153,51 +153,6 @@ func (d *DB) addPulsesAndMembers(ctx context.Context, acts []MatchActivity, ids 
 	return nil
 }
 
-// anyTime scans a nullable time that SQLite returns as text when it comes
-// from an expression such as max(col), where the column's declared type is
-// lost; PostgreSQL returns a time. This is the one place that difference lives.
-type anyTime struct {
-	t     time.Time
-	valid bool
-}
-
-// sqliteTimeLayouts are the forms in which modernc.org/sqlite writes times.
-var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999"}
-
-// Scan implements sql.Scanner.
-func (a *anyTime) Scan(v any) error {
-	var s string
-	switch x := v.(type) {
-	case nil:
-		a.valid = false
-		return nil
-	case time.Time:
-		a.t, a.valid = x.UTC(), true
-		return nil
-	case string:
-		s = x
-	case []byte:
-		s = string(x)
-	default:
-		return fmt.Errorf("cannot read %T as a time", v)
-	}
-	for _, layout := range sqliteTimeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			a.t, a.valid = t.UTC(), true
-			return nil
-		}
-	}
-	return fmt.Errorf("cannot read %q as a time", s)
-}
-
-func (a anyTime) ptr() *time.Time {
-	if !a.valid {
-		return nil
-	}
-	t := a.t
-	return &t
-}
-
 // ClaimMark records that the caller is about to act on a match and reports
 // whether it may: false when the same kind and period was claimed before or
 // when the Quiet rule refuses. It returns the period claimed. The check and

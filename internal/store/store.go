@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -38,27 +37,8 @@ type DB struct {
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	d := &DB{dsn: dsn, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 	var err error
-	switch {
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		d.dialect = Postgres
-		d.db, err = sql.Open("pgx", dsn)
-		if err == nil {
-			d.db.SetMaxOpenConns(20)
-			d.db.SetMaxIdleConns(10)
-		}
-	default:
-		d.dialect = SQLite
-		path := strings.TrimPrefix(dsn, "sqlite:")
-		if path == "" {
-			return nil, mentor.Errorf(mentor.EINVALID, "the sqlite database needs a file path, as in sqlite:mentormesh.db")
-		}
-		// WAL lets readers run beside the writer; immediate transactions take
-		// the write lock up front so that busy_timeout applies instead of a
-		// deadlock when two read-then-write transactions meet.
-		d.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+	if d.dialect, d.db, err = openSQL(dsn); err != nil {
+		return nil, err
 	}
 	if err := d.db.PingContext(ctx); err != nil {
 		d.db.Close()
@@ -89,11 +69,7 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}
-	dialect := goose.DialectSQLite3
-	if d.dialect == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, d.db, sub)
+	p, err := goose.NewProvider(d.dialect.goose(), d.db, sub)
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}
