@@ -221,41 +221,9 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 	if err != nil {
 		return nil, err
 	}
-	past := map[int64][]int64{}
-	load := map[int64]int{}
-	busy := map[int64]bool{}
-	for _, m := range matches {
-		if m.State == mentor.MatchDraft {
-			continue // a coordinator's unpublished proposal binds nobody yet
-		}
-		for _, a := range m.Members {
-			for _, b := range m.Members {
-				if a.PersonID != b.PersonID {
-					past[a.PersonID] = append(past[a.PersonID], b.PersonID)
-				}
-			}
-			if live(m.State) {
-				busy[a.PersonID] = true
-				if a.Role == mentor.RoleMentor {
-					load[a.PersonID]++
-				}
-			}
-		}
-	}
+	past, load, busy := matchHistory(matches)
 	pl := &ssPool{program: p, pending: map[[2]int64]bool{}, why: map[int64]error{}}
-	chosen := map[int64][]string{}
-	blocked := map[int64][]string{}
-	for _, k := range picks {
-		switch k.Status {
-		case mentor.PickPending:
-			pl.pending[[2]int64{k.PickerID, k.PickedID}] = true
-			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
-		case mentor.PickAccepted:
-			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
-		case mentor.PickDeclined:
-			blocked[k.PickerID] = append(blocked[k.PickerID], idString(k.PickedID))
-		}
-	}
+	chosen, blocked := pickSets(picks, pl.pending)
 	directional := p.Format.Directional()
 	now := time.Now().UTC()
 	for _, e := range ens {
@@ -292,6 +260,51 @@ func (s *Service) loadSelfSelect(ctx context.Context, p *mentor.Program) (*ssPoo
 		pl.room = append(pl.room, max(room, 0))
 	}
 	return pl, nil
+}
+
+// matchHistory reads a program's matches: each person's past partners, each
+// mentor's live load, and who has a live match. Drafts of an unpublished run
+// bind nobody yet and are skipped.
+func matchHistory(matches []mentor.Match) (past map[int64][]int64, load map[int64]int, busy map[int64]bool) {
+	past, load, busy = map[int64][]int64{}, map[int64]int{}, map[int64]bool{}
+	for _, m := range matches {
+		if m.State == mentor.MatchDraft {
+			continue
+		}
+		for _, a := range m.Members {
+			for _, b := range m.Members {
+				if a.PersonID != b.PersonID {
+					past[a.PersonID] = append(past[a.PersonID], b.PersonID)
+				}
+			}
+			if live(m.State) {
+				busy[a.PersonID] = true
+				if a.Role == mentor.RoleMentor {
+					load[a.PersonID]++
+				}
+			}
+		}
+	}
+	return past, load, busy
+}
+
+// pickSets reads a program's picks: whom each picker has chosen (pending or
+// accepted picks) and who declined them, as profile ids, and marks each
+// pending (picker, picked) pair in pending.
+func pickSets(picks []mentor.Pick, pending map[[2]int64]bool) (chosen, blocked map[int64][]string) {
+	chosen, blocked = map[int64][]string{}, map[int64][]string{}
+	for _, k := range picks {
+		switch k.Status {
+		case mentor.PickPending:
+			pending[[2]int64{k.PickerID, k.PickedID}] = true
+			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
+		case mentor.PickAccepted:
+			chosen[k.PickerID] = append(chosen[k.PickerID], idString(k.PickedID))
+		case mentor.PickDeclined:
+			blocked[k.PickerID] = append(blocked[k.PickerID], idString(k.PickedID))
+		}
+	}
+	return chosen, blocked
 }
 
 // allPicks reads every pick of a program.
