@@ -64,7 +64,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if !isAPI(r) {
-		s.renderErrorPage(w, r, status, mentor.ErrorMessage(err))
+		s.renderErrorPage(w, r, status, mentor.ErrorMessage(err), mentor.ErrorFields(err))
 		return
 	}
 	p := problem{Type: "https://mentormesh.org/problems/" + strings.ReplaceAll(code, "_", "-"), Title: http.StatusText(status), Status: status,

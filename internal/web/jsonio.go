@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -17,14 +18,19 @@ const MaxBodyBytes = 1 << 20
 
 // decode reads one JSON object from the body into v. Unknown fields, wrong
 // types, trailing data and bodies over MaxBodyBytes are rejected with an
-// error naming the field where there is one.
+// error naming the field where there is one; then the body is checked
+// against the route's documented limits and the text rules (checkBody).
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return &statusError{status: http.StatusUnsupportedMediaType, err: mentor.Errorf(mentor.EINVALID, "Send the body as application/json.")}
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		return decodeError(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err = dec.Decode(v)
 	if err == nil && dec.More() {
 		err = errors.New("trailing data")
 	}
@@ -34,8 +40,14 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		}
 	}
 	if err == nil {
-		return nil
+		return checkBody(r.Pattern, raw)
 	}
+	return decodeError(err)
+}
+
+// decodeError turns a failure to read or decode a JSON body into a 4xx
+// error naming the field where there is one.
+func decodeError(err error) error {
 	var mbe *http.MaxBytesError
 	var ute *json.UnmarshalTypeError
 	var se *json.SyntaxError
@@ -113,8 +125,8 @@ func queryInt(r *http.Request, name string) (int64, error) {
 
 // pathID reads the {id} path value.
 func pathID(r *http.Request, name string) (int64, error) {
-	n, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || n <= 0 {
+	n, ok := canonicalID(r.PathValue(name))
+	if !ok {
 		return 0, mentor.Errorf(mentor.ENOTFOUND, "There is no %s %q.", name, r.PathValue(name))
 	}
 	return n, nil

@@ -80,13 +80,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	return err
 }
 
-func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status int, msg string, fields []mentor.FieldError) {
 	data := struct {
 		pageData
 		Status     int
 		StatusText string
 		Message    string
-	}{s.base(r, http.StatusText(status)), status, http.StatusText(status), msg}
+		Fields     []mentor.FieldError
+	}{s.base(r, http.StatusText(status)), status, http.StatusText(status), msg, fields}
 	if err := s.render(w, r, status, "error", data); err != nil {
 		logError(s.Logger, r, "render error page", err)
 		// The error page itself failed: answer in plain words rather than not at all.
@@ -98,7 +99,7 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 
 func (s *Server) htmlRoutes() {
 	static, _ := fs.Sub(staticFS, "static")
-	s.route("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	s.route("GET /static/", http.StripPrefix("/static/", s.noListing(http.FileServerFS(static))))
 	s.route("GET /login", s.handle(s.loginPage))
 	s.route("POST /login", s.handle(s.loginSubmit))
 	s.route("POST /logout", s.handle(s.logoutSubmit))

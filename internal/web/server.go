@@ -81,9 +81,13 @@ func (s *Server) Handler() http.Handler {
 	s.registry.MustRegister(s.requests, s.latency)
 	s.mux = http.NewServeMux()
 	s.routes()
-	var h http.Handler = s.mux
+	var h http.Handler = http.HandlerFunc(s.dispatch)
 	h = s.authenticate(h)
-	h = http.NewCrossOriginProtection().Handler(h)
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginRefused))
+	h = csrf.Handler(h)
+	h = s.guardText(h)
+	h = secureHeaders(h)
 	h = s.observe(h)
 	return h
 }
