@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -48,3 +49,7 @@ func CheckPassword(hash, password string) bool {
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
+
+// decoyHash is a hash of no one's password, checked when an e-mail address
+// has no account so that the answer takes as long as for a wrong password.
+var decoyHash = sync.OnceValue(func() string { return HashPassword("no account has this password") })

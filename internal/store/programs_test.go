@@ -138,14 +138,15 @@ func TestStore_UsersAndSessions(t *testing.T) {
 		if err != nil || got.ID != u.ID {
 			t.Fatalf("sign in: %v", err)
 		}
-		tok, err := db.CreateSession(ctx, u.ID, store.SessionBearer, time.Hour)
+		hour := store.SessionPolicy{TTL: time.Hour}
+		tok, err := db.CreateSession(ctx, u.ID, store.SessionBearer, hour)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if su, err := db.SessionUser(ctx, tok, store.SessionBearer); err != nil || su.ID != u.ID {
+		if su, err := db.SessionUser(ctx, tok, store.SessionBearer, hour); err != nil || su.ID != u.ID {
 			t.Fatalf("session: %v", err)
 		}
-		if _, err := db.SessionUser(ctx, tok, store.SessionCookie); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
+		if _, err := db.SessionUser(ctx, tok, store.SessionCookie, hour); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
 			t.Fatal("a bearer token is not a cookie session")
 		}
 		var stored string
@@ -154,15 +155,90 @@ func TestStore_UsersAndSessions(t *testing.T) {
 			t.Fatalf("token must be stored hashed, got %q", stored)
 		}
 		db.DeleteSession(ctx, tok)
-		if _, err := db.SessionUser(ctx, tok, store.SessionBearer); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
+		if _, err := db.SessionUser(ctx, tok, store.SessionBearer, hour); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
 			t.Fatal("deleted session still works")
 		}
 		old := db.Now
 		db.Now = func() time.Time { return old().Add(-2 * time.Hour) }
-		expired, _ := db.CreateSession(ctx, u.ID, store.SessionBearer, time.Hour)
+		expired, _ := db.CreateSession(ctx, u.ID, store.SessionBearer, hour)
 		db.Now = old
-		if _, err := db.SessionUser(ctx, expired, store.SessionBearer); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
+		if _, err := db.SessionUser(ctx, expired, store.SessionBearer, hour); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
 			t.Fatal("expired session still works")
+		}
+	})
+}
+
+// TestStore_SessionIdleTimeout: a session used within its idle time lives
+// on, up to its TTL; one left idle ends; the sweep removes ended sessions.
+func TestStore_SessionIdleTimeout(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		p := newPerson("Ida", "ida@example.com")
+		if err := db.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		u := &mentor.User{Email: "ida@example.com", Role: mentor.UserParticipant, PersonID: p.ID}
+		if err := db.CreateUser(ctx, u, "a long enough password"); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		now := start
+		db.Now = func() time.Time { return now }
+		policy := store.SessionPolicy{TTL: 3 * time.Hour, Idle: 30 * time.Minute}
+		used, _ := db.CreateSession(ctx, u.ID, store.SessionCookie, policy)
+		idle, _ := db.CreateSession(ctx, u.ID, store.SessionCookie, policy)
+		for now = start.Add(20 * time.Minute); now.Before(start.Add(3 * time.Hour)); now = now.Add(20 * time.Minute) {
+			if _, err := db.SessionUser(ctx, used, store.SessionCookie, policy); err != nil {
+				t.Fatalf("a session used every 20 minutes ended at %s: %v", now.Sub(start), err)
+			}
+		}
+		if _, err := db.SessionUser(ctx, idle, store.SessionCookie, policy); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
+			t.Fatalf("a session idle for hours still works: %v", err)
+		}
+		now = start.Add(3*time.Hour + time.Minute)
+		if _, err := db.SessionUser(ctx, used, store.SessionCookie, policy); mentor.ErrorCode(err) != mentor.EUNAUTHORIZED {
+			t.Fatalf("a session outlived its TTL: %v", err)
+		}
+		n, err := db.DeleteExpiredSessions(ctx, time.Hour)
+		if err != nil || n != 2 {
+			t.Fatalf("the sweep removed %d sessions (%v), want 2", n, err)
+		}
+	})
+}
+
+// TestStore_SignInThrottle counts failures per key within a window.
+func TestStore_SignInThrottle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return now }
+		limits := []store.SignInLimit{{Key: "account:a@example.com", Max: 3, Window: 15 * time.Minute}, {Key: "client:10.0.0.1", Max: 5, Window: 15 * time.Minute}}
+		for i := range 3 {
+			if wait, err := db.SignInBlocked(ctx, limits); err != nil || wait != 0 {
+				t.Fatalf("blocked after %d failures: %s %v", i, wait, err)
+			}
+			if err := db.RecordSignInFailure(ctx, limits); err != nil {
+				t.Fatal(err)
+			}
+			now = now.Add(time.Minute)
+		}
+		if wait, err := db.SignInBlocked(ctx, limits); err != nil || wait != 12*time.Minute {
+			t.Fatalf("after 3 failures: wait %s (%v), want 12m", wait, err)
+		}
+		other := []store.SignInLimit{{Key: "account:b@example.com", Max: 3, Window: 15 * time.Minute}, limits[1]}
+		if wait, _ := db.SignInBlocked(ctx, other); wait != 0 {
+			t.Fatalf("another account from the same client is blocked after 3 failures: %s", wait)
+		}
+		now = now.Add(13 * time.Minute)
+		if wait, _ := db.SignInBlocked(ctx, limits); wait != 0 {
+			t.Fatalf("still blocked after the window: %s", wait)
+		}
+		db.RecordSignInFailure(ctx, limits)
+		if wait, _ := db.SignInBlocked(ctx, limits); wait != 0 {
+			t.Fatalf("a new window starts at one failure: %s", wait)
+		}
+		if err := db.ClearSignInFailures(ctx, limits[0].Key); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

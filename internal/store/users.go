@@ -60,6 +60,12 @@ func (d *DB) User(ctx context.Context, id int64) (*mentor.User, error) {
 // addresses have accounts.
 func (d *DB) Authenticate(ctx context.Context, email, password string) (*mentor.User, error) {
 	u, err := scanUser(d.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))))
+	if err != nil {
+		// Hash the password anyway: an unknown address must cost the same
+		// time as a wrong password, or the timing tells which addresses
+		// have accounts.
+		CheckPassword(decoyHash(), password)
+	}
 	if err != nil || !CheckPassword(u.PasswordHash, password) {
 		if err == nil || errors.Is(err, sql.ErrNoRows) {
 			return nil, mentor.Errorf(mentor.EUNAUTHORIZED, "The e-mail address or password is wrong.")
@@ -80,17 +86,33 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// SessionPolicy bounds a login session: it ends TTL after sign-in at the
+// latest, and after Idle without use (0: no idle timeout).
+type SessionPolicy struct {
+	TTL  time.Duration
+	Idle time.Duration
+}
+
+// expiry is when a session created at created and last used at now ends.
+func (p SessionPolicy) expiry(created, now time.Time) time.Time {
+	end := created.Add(p.TTL)
+	if p.Idle > 0 && now.Add(p.Idle).Before(end) {
+		end = now.Add(p.Idle)
+	}
+	return end
+}
+
 // CreateSession starts a login session for user and returns its secret
 // token. Only a SHA-256 hash of the token is stored, so a database leak does
 // not leak sessions; the session lives in the database so several server
 // instances share it.
-func (d *DB) CreateSession(ctx context.Context, userID int64, kind string, ttl time.Duration) (string, error) {
+func (d *DB) CreateSession(ctx context.Context, userID int64, kind string, p SessionPolicy) (string, error) {
 	b := make([]byte, 32)
 	rand.Read(b)
 	token := base64.RawURLEncoding.EncodeToString(b)
 	now := d.Now()
 	_, err := d.db.ExecContext(ctx, `INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-		hashToken(token), userID, kind, now, now.Add(ttl))
+		hashToken(token), userID, kind, now, p.expiry(now, now))
 	if err != nil {
 		return "", d.translate(fmt.Errorf("create session: %w", err))
 	}
@@ -98,18 +120,44 @@ func (d *DB) CreateSession(ctx context.Context, userID int64, kind string, ttl t
 }
 
 // SessionUser returns the user of a live session of the given kind, or
-// EUNAUTHORIZED when the token is unknown or expired.
-func (d *DB) SessionUser(ctx context.Context, token, kind string) (*mentor.User, error) {
-	u, err := scanUser(d.db.QueryRowContext(ctx, `SELECT u.id, u.email, u.role, u.person_id, u.password_hash, u.created_at
+// EUNAUTHORIZED when the token is unknown or expired. Using a session
+// pushes its end out by p.Idle (never past p.TTL after sign-in); the end is
+// written at most once a minute, so reads do not each cost a write.
+func (d *DB) SessionUser(ctx context.Context, token, kind string, p SessionPolicy) (*mentor.User, error) {
+	now := d.Now()
+	var u mentor.User
+	var created, expires time.Time
+	err := d.db.QueryRowContext(ctx, `SELECT u.id, u.email, u.role, u.person_id, u.password_hash, u.created_at, s.created_at, s.expires_at
 		FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3`,
-		hashToken(token), kind, d.Now()))
+		hashToken(token), kind, now).Scan(&u.ID, &u.Email, &u.Role, &u.PersonID, &u.PasswordHash, &u.CreatedAt, &created, &expires)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, mentor.Errorf(mentor.EUNAUTHORIZED, "Sign in first: the session is unknown or has expired.")
 		}
 		return nil, fmt.Errorf("session: %w", err)
 	}
-	return u, nil
+	u.CreatedAt = u.CreatedAt.UTC()
+	if next := p.expiry(created.UTC(), now); p.Idle > 0 && next.Sub(expires) >= time.Minute {
+		if _, err := d.db.ExecContext(ctx, `UPDATE auth_sessions SET expires_at = $1 WHERE token_hash = $2`, next, hashToken(token)); err != nil {
+			return nil, fmt.Errorf("session: %w", err)
+		}
+	}
+	return &u, nil
+}
+
+// DeleteExpiredSessions removes the sessions that have ended (by age or
+// idleness) and the sign-in failures older than window, and returns how
+// many sessions it removed. The momentum sweep calls it.
+func (d *DB) DeleteExpiredSessions(ctx context.Context, window time.Duration) (int64, error) {
+	now := d.Now()
+	res, err := d.db.ExecContext(ctx, `DELETE FROM auth_sessions WHERE expires_at <= $1`, now)
+	if err != nil {
+		return 0, fmt.Errorf("delete expired sessions: %w", err)
+	}
+	if _, err := d.db.ExecContext(ctx, `DELETE FROM signin_failures WHERE window_start < $1`, now.Add(-window)); err != nil {
+		return 0, fmt.Errorf("delete old sign-in failures: %w", err)
+	}
+	return res.RowsAffected()
 }
 
 // DeleteSession ends a session (sign-out). Unknown tokens are ignored.

@@ -9,9 +9,6 @@ import (
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
-// SessionCookie is the name of the browser's session cookie.
-const SessionCookie = "mentormesh_session"
-
 // authenticate loads the signed-in user, if any, from a bearer token or the
 // session cookie. It never refuses a request: private routes do that.
 func (s *Server) authenticate(next http.Handler) http.Handler {
@@ -24,11 +21,11 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			token, kind = strings.TrimSpace(t), store.SessionBearer
-		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-			token, kind = c.Value, store.SessionCookie
+		} else if c := sessionCookie(r); c != "" {
+			token, kind = c, store.SessionCookie
 		}
 		if token != "" {
-			u, err := s.DB.SessionUser(r.Context(), token, kind)
+			u, err := s.DB.SessionUser(r.Context(), token, kind, s.sessionPolicy())
 			switch {
 			case err == nil:
 				ctx := context.WithValue(r.Context(), keyUser, u)
@@ -73,11 +70,11 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) error {
 	if err := pr.Err("sign-in"); err != nil {
 		return err
 	}
-	u, err := s.DB.Authenticate(r.Context(), req.Email, req.Password)
+	u, err := s.signIn(r.Context(), r, req.Email, req.Password)
 	if err != nil {
 		return err
 	}
-	token, err := s.DB.CreateSession(r.Context(), u.ID, store.SessionBearer, s.SessionTTL)
+	token, err := s.DB.CreateSession(r.Context(), u.ID, store.SessionBearer, s.sessionPolicy())
 	if err != nil {
 		return err
 	}

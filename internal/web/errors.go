@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
@@ -23,10 +24,12 @@ var codeStatus = map[string]int{
 	mentor.EINTERNAL:     http.StatusInternalServerError,
 }
 
-// statusError carries an HTTP status that no domain code expresses (400, 413, 415).
+// statusError carries an HTTP status that no domain code expresses (400,
+// 405, 413, 415, 429), and for 429 the seconds to wait.
 type statusError struct {
-	status int
-	err    *mentor.Error
+	status     int
+	retryAfter int
+	err        *mentor.Error
 }
 
 func (e *statusError) Error() string { return e.err.Error() }
@@ -52,6 +55,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var se *statusError
 	if errors.As(err, &se) {
 		status = se.status
+		if se.retryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(se.retryAfter))
+		}
 	}
 	if status == 0 {
 		status = http.StatusInternalServerError

@@ -52,7 +52,7 @@ func newCohort(t *testing.T, f *fixture, prefix string, ms []member) *cohort {
 		if err := f.db.CreateUser(ctx, u, testPassword); err != nil {
 			t.Fatal(err)
 		}
-		tok, err := f.db.CreateSession(ctx, u.ID, store.SessionBearer, time.Hour)
+		tok, err := f.db.CreateSession(ctx, u.ID, store.SessionBearer, store.SessionPolicy{TTL: time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}

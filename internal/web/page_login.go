@@ -1,9 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"strings"
-	"time"
+	"strconv"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
@@ -12,14 +12,6 @@ import (
 type loginData struct {
 	pageData
 	Next, Email, Error string
-}
-
-// safeNext keeps redirects on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
-	}
-	return next
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
@@ -32,30 +24,35 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("", "The form could not be read.")
 	}
 	email, next := r.PostForm.Get("email"), safeNext(r.PostForm.Get("next"))
-	u, err := s.DB.Authenticate(r.Context(), email, r.PostForm.Get("password"))
-	if mentor.ErrorCode(err) == mentor.EUNAUTHORIZED {
-		return s.render(w, r, http.StatusUnauthorized, "login", loginData{pageData: s.base(r, "Sign in"), Next: next, Email: email, Error: mentor.ErrorMessage(err)})
+	u, err := s.signIn(r.Context(), r, email, r.PostForm.Get("password"))
+	if c := mentor.ErrorCode(err); c == mentor.EUNAUTHORIZED {
+		status := http.StatusUnauthorized
+		var se *statusError
+		if errors.As(err, &se) {
+			status = se.status
+			w.Header().Set("Retry-After", strconv.Itoa(se.retryAfter))
+		}
+		return s.render(w, r, status, "login", loginData{pageData: s.base(r, "Sign in"), Next: next, Email: email, Error: mentor.ErrorMessage(err)})
 	}
 	if err != nil {
 		return err
 	}
-	token, err := s.DB.CreateSession(r.Context(), u.ID, store.SessionCookie, s.SessionTTL)
+	token, err := s.DB.CreateSession(r.Context(), u.ID, store.SessionCookie, s.sessionPolicy())
 	if err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: r.TLS != nil, Expires: time.Now().Add(s.SessionTTL)})
+	s.setSessionCookie(w, r, token)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }
 
 func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(SessionCookie); err == nil {
-		if err := s.DB.DeleteSession(r.Context(), c.Value); err != nil {
+	if token := sessionCookie(r); token != "" {
+		if err := s.DB.DeleteSession(r.Context(), token); err != nil {
 			return err
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+	s.setSessionCookie(w, r, "")
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 	return nil
 }

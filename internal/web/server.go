@@ -36,10 +36,15 @@ type Server struct {
 	Runs *matchrun.Service
 	// Momentum reports at-risk matches and runs the sweep.
 	Momentum *momentum.Service
-	// SessionTTL is how long a sign-in lasts.
+	// SessionTTL is how long a sign-in lasts at most (0: 12 hours).
 	SessionTTL time.Duration
-	Mailer     *notify.Mailer // sends reminders and invitations; nil: no e-mail
-	BaseURL    string         // public address for links in mail and calendars, as in "https://mentor.example.org"
+	// SessionIdle ends a sign-in that has not been used for this long (0: 2 hours).
+	SessionIdle time.Duration
+	// SignInLimits bound failed sign-ins per account and per client address
+	// in a window (zero: DefaultSignInLimits).
+	SignInLimits SignInLimits
+	Mailer       *notify.Mailer // sends reminders and invitations; nil: no e-mail
+	BaseURL      string         // public address for links in mail and calendars, as in "https://mentor.example.org"
 
 	mux      *http.ServeMux
 	pages    map[string]*template.Template // parsed once by Handler
@@ -61,6 +66,12 @@ func (s *Server) Handler() http.Handler {
 	s.pages = pages
 	if s.SessionTTL == 0 {
 		s.SessionTTL = 12 * time.Hour
+	}
+	if s.SessionIdle == 0 {
+		s.SessionIdle = 2 * time.Hour
+	}
+	if s.SignInLimits == (SignInLimits{}) {
+		s.SignInLimits = DefaultSignInLimits
 	}
 	if s.Logger == nil {
 		s.Logger = slog.Default()
