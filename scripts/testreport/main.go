@@ -18,7 +18,7 @@
 //     developer narrowed the run; it exits 2 if the log file cannot be written or a flag is wrong.
 //
 // It lives in its own module so that the main module's `go vet ./...` and `go test ./...`
-// leave it out; scripts/test builds it before the run.
+// leave it out; scripts/test vets, tests and builds it before the run.
 package main
 
 import (
