@@ -3,12 +3,17 @@ package notify
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/emersion/go-ical"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
@@ -67,23 +72,17 @@ func TestFeedICS_Golden(t *testing.T) {
 	golden(t, "feed.ics", got)
 }
 
-// contentLine is one unfolded property of an iCalendar object.
-type contentLine struct {
-	name, params, value string
-}
-
-// parseICS is an independent reader used to check the writer: it checks the
-// physical lines (CRLF, at most 75 octets, whole UTF-8 characters), unfolds
-// them and splits each content line at the first colon outside quotes.
-func parseICS(tb testing.TB, data []byte) []contentLine {
+// icsLines checks what go-ical's decoder does not: every physical line ends in
+// CRLF (no bare CR or LF), has at most 75 octets and holds whole UTF-8
+// characters (RFC 5545 §3.1). It returns the lines without their CRLF.
+func icsLines(tb testing.TB, data []byte) []string {
 	tb.Helper()
-	s := string(data)
-	if !strings.HasSuffix(s, "\r\n") {
+	s, ok := strings.CutSuffix(string(data), "\r\n")
+	if !ok {
 		tb.Fatalf("the object does not end with CRLF")
 	}
-	physical := strings.Split(strings.TrimSuffix(s, "\r\n"), "\r\n")
-	var logical []string
-	for i, l := range physical {
+	lines := strings.Split(s, "\r\n")
+	for i, l := range lines {
 		if strings.ContainsAny(l, "\r\n") {
 			tb.Fatalf("line %d has a bare CR or LF: %q", i+1, l)
 		}
@@ -93,138 +92,131 @@ func parseICS(tb testing.TB, data []byte) []contentLine {
 		if !utf8.ValidString(l) {
 			tb.Fatalf("line %d splits a UTF-8 character: %q", i+1, l)
 		}
-		if strings.HasPrefix(l, " ") {
-			if len(logical) == 0 {
-				tb.Fatal("the object starts with a continuation line")
-			}
-			logical[len(logical)-1] += l[1:]
-			continue
-		}
-		logical = append(logical, l)
 	}
-	var out []contentLine
-	for _, l := range logical {
-		inQuote, colon := false, -1
-		for i, r := range l {
-			if r == '"' {
-				inQuote = !inQuote
-			}
-			if r == ':' && !inQuote {
-				colon = i
-				break
-			}
-		}
-		if colon < 0 {
-			tb.Fatalf("content line without a colon: %q", l)
-		}
-		head := l[:colon]
-		name, params, _ := strings.Cut(head, ";")
-		out = append(out, contentLine{name: name, params: params, value: l[colon+1:]})
-	}
-	return out
+	return lines
 }
 
-// unescapeText reverses TEXT escaping and fails on an escape RFC 5545 does not define.
-func unescapeText(tb testing.TB, s string) string {
+// decodeICS reads an iCalendar object back with go-ical, a decoder written
+// apart from ours, after checking its physical lines with icsLines. The
+// object must be one VCALENDAR with nothing after it.
+func decodeICS(tb testing.TB, data []byte) *ical.Calendar {
 	tb.Helper()
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s):
-			i++
-			switch s[i] {
-			case 'n', 'N':
-				b.WriteByte('\n')
-			case '\\', ';', ',':
-				b.WriteByte(s[i])
-			default:
-				tb.Fatalf("undefined escape \\%c in %q", s[i], s)
-			}
-		case c == ';' || c == ',':
-			tb.Fatalf("unescaped %c in TEXT value %q", c, s)
-		default:
-			b.WriteByte(c)
-		}
+	icsLines(tb, data)
+	dec := ical.NewDecoder(bytes.NewReader(data))
+	cal, err := dec.Decode()
+	if err != nil {
+		tb.Fatalf("go-ical cannot read the object: %v\n%s", err, data)
 	}
-	return b.String()
+	if _, err := dec.Decode(); err != io.EOF {
+		tb.Fatalf("something follows END:VCALENDAR: %v", err)
+	}
+	return cal
 }
 
-func props(lines []contentLine, name string) []contentLine {
-	var out []contentLine
-	for _, l := range lines {
-		if l.name == name {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func one(tb testing.TB, lines []contentLine, name string) contentLine {
+// one returns the property name of props, which must occur once.
+func one(tb testing.TB, props ical.Props, name string) *ical.Prop {
 	tb.Helper()
-	p := props(lines, name)
-	if len(p) != 1 {
-		tb.Fatalf("%d %s properties, want 1", len(p), name)
+	if n := len(props.Values(name)); n != 1 {
+		tb.Fatalf("%d %s properties, want 1", n, name)
 	}
-	return p[0]
+	return props.Get(name)
+}
+
+// text returns the TEXT value of the property name, unescaped by go-ical. The
+// value must be one text, not a list (an unescaped comma would make one), and
+// be escaped exactly as go-ical escapes it (so a bare semicolon fails too).
+func text(tb testing.TB, props ical.Props, name string) string {
+	tb.Helper()
+	p := one(tb, props, name)
+	list, err := p.TextList()
+	if err != nil || len(list) != 1 {
+		tb.Fatalf("%s %q is not one TEXT value: %v %q", name, p.Value, err, list)
+	}
+	again := ical.NewProp(name)
+	again.SetText(list[0])
+	if again.Value != p.Value {
+		tb.Fatalf("%s is escaped as %q, want %q", name, p.Value, again.Value)
+	}
+	return list[0]
+}
+
+// utc returns the DATE-TIME of the property name, which must be written in
+// UTC (the "Z" form): a time without Z would be read in another zone here.
+func utc(tb testing.TB, props ical.Props, name string) time.Time {
+	tb.Helper()
+	t, err := one(tb, props, name).DateTime(time.FixedZone("UTC+5", 5*3600))
+	if err != nil || t.Location() != time.UTC {
+		tb.Fatalf("%s %q is not a UTC date-time: %v", name, props.Get(name).Value, err)
+	}
+	return t
 }
 
 func TestMeetingICS_Structure(t *testing.T) {
 	m := sampleMeeting()
-	lines := parseICS(t, MeetingICS(m, sampleAttendees(), Attendee{Name: "mentormesh", Email: "noreply@example.org"}, "https://mentor.example.org/meetings/42", stamp))
-	var stack []string
-	for _, l := range lines {
-		switch l.name {
-		case "BEGIN":
-			stack = append(stack, l.value)
-		case "END":
-			if len(stack) == 0 || stack[len(stack)-1] != l.value {
-				t.Fatalf("END:%s does not close %v", l.value, stack)
-			}
-			stack = stack[:len(stack)-1]
-		}
-	}
-	if len(stack) != 0 || lines[0].value != "VCALENDAR" || lines[len(lines)-1].value != "VCALENDAR" {
-		t.Fatalf("components not balanced: %v", stack)
-	}
-	checks := map[string]string{
-		"VERSION": "2.0", "METHOD": "REQUEST", "UID": "meeting-42@mentor.example.org", "DTSTAMP": "20260301T083000Z",
-		"DTSTART": "20260310T150000Z", "DTEND": "20260310T154500Z", "STATUS": "CONFIRMED",
-		"URL": "https://mentor.example.org/meetings/42",
-	}
-	for name, want := range checks {
-		if got := one(t, lines, name).value; got != want {
+	link := "https://mentor.example.org/meetings/42"
+	cal := decodeICS(t, MeetingICS(m, sampleAttendees(), Attendee{Name: "mentormesh", Email: "noreply@example.org"}, link, stamp))
+	for name, want := range map[string]string{"VERSION": "2.0", "PRODID": ProdID, "CALSCALE": "GREGORIAN", "METHOD": "REQUEST"} {
+		if got := text(t, cal.Props, name); got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
-	if got := unescapeText(t, one(t, lines, "SUMMARY").value); got != `Mentoring meeting: Ana Mentee, Ben "The Mentor" Müller, PhD, No Address` {
+	events := cal.Events()
+	if len(events) != 1 || len(cal.Children) != 1 {
+		t.Fatalf("%d events among %d components, want one VEVENT", len(events), len(cal.Children))
+	}
+	ev := events[0].Props
+	for name, want := range map[string]string{"UID": "meeting-42@mentor.example.org", "STATUS": "CONFIRMED"} {
+		if got := text(t, ev, name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	for name, want := range map[string]time.Time{"DTSTAMP": stamp, "DTSTART": m.StartsAt, "DTEND": m.StartsAt.Add(45 * time.Minute)} {
+		if got := utc(t, ev, name); !got.Equal(want) {
+			t.Errorf("%s = %v, want %v", name, got, want.UTC())
+		}
+	}
+	if seq, err := one(t, ev, "SEQUENCE").Int(); err != nil || seq != 0 {
+		t.Errorf("SEQUENCE = %d (%v), want 0", seq, err)
+	}
+	if u := one(t, ev, "URL").Value; u != link {
+		t.Errorf("URL = %q", u)
+	}
+	if got := text(t, ev, "SUMMARY"); got != `Mentoring meeting: Ana Mentee, Ben "The Mentor" Müller, PhD, No Address` {
 		t.Errorf("SUMMARY = %q", got)
 	}
-	wantDesc := m.Agenda + "\n\nDilemma: " + m.Dilemma + "\n\nDetails: https://mentor.example.org/meetings/42"
-	if got := unescapeText(t, one(t, lines, "DESCRIPTION").value); got != wantDesc {
+	wantDesc := m.Agenda + "\n\nDilemma: " + m.Dilemma + "\n\nDetails: " + link
+	if got := text(t, ev, "DESCRIPTION"); got != wantDesc {
 		t.Errorf("DESCRIPTION round trip:\n got %q\nwant %q", got, wantDesc)
 	}
-	att := props(lines, "ATTENDEE")
+	att := ev.Values("ATTENDEE")
 	if len(att) != 2 {
 		t.Fatalf("%d ATTENDEE lines, want 2 (the one without an address is left out)", len(att))
 	}
-	if att[0].value != "mailto:ana@example.com" || att[0].params != "CN=Ana Mentee;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE" {
+	invited := func(cn string) ical.Params {
+		return ical.Params{"CN": {cn}, "ROLE": {"REQ-PARTICIPANT"}, "PARTSTAT": {"NEEDS-ACTION"}, "RSVP": {"TRUE"}}
+	}
+	if att[0].Value != "mailto:ana@example.com" || !reflect.DeepEqual(att[0].Params, invited("Ana Mentee")) {
 		t.Errorf("first attendee: %+v", att[0])
 	}
-	if att[1].value != "mailto:ben@example.com" || !strings.HasPrefix(att[1].params, `CN="Ben The Mentor Müller, PhD";`) {
+	// Unquoted, the comma would split the name into two CN values.
+	if att[1].Value != "mailto:ben@example.com" || !reflect.DeepEqual(att[1].Params, invited("Ben The Mentor Müller, PhD")) {
 		t.Errorf("a name with a comma must be quoted and lose its double quotes: %+v", att[1])
 	}
-	if o := one(t, lines, "ORGANIZER"); o.value != "mailto:noreply@example.org" || o.params != "CN=mentormesh" {
+	if o := one(t, ev, "ORGANIZER"); o.Value != "mailto:noreply@example.org" || !reflect.DeepEqual(o.Params, ical.Params{"CN": {"mentormesh"}}) {
 		t.Errorf("ORGANIZER: %+v", o)
 	}
 
 	m.Status = "cancelled"
-	lines = parseICS(t, MeetingICS(m, nil, Attendee{}, "", stamp))
-	if one(t, lines, "METHOD").value != "CANCEL" || one(t, lines, "STATUS").value != "CANCELLED" || one(t, lines, "SEQUENCE").value != "1" {
-		t.Errorf("a cancelled meeting must give a cancellation: %+v", lines)
+	cal = decodeICS(t, MeetingICS(m, nil, Attendee{}, "", stamp))
+	ev = cal.Events()[0].Props
+	if text(t, cal.Props, "METHOD") != "CANCEL" || text(t, ev, "STATUS") != "CANCELLED" {
+		t.Errorf("a cancelled meeting must give a cancellation: %+v %+v", cal.Props, ev)
 	}
-	if one(t, lines, "UID").value != "meeting-42@mentormesh" || len(props(lines, "ORGANIZER")) != 0 || len(props(lines, "URL")) != 0 {
-		t.Errorf("without link or organizer: %+v", lines)
+	if seq, err := one(t, ev, "SEQUENCE").Int(); err != nil || seq != 1 {
+		t.Errorf("a cancellation must be newer than the invitation: SEQUENCE %d (%v)", seq, err)
+	}
+	if text(t, ev, "UID") != "meeting-42@mentormesh" || len(ev.Values("ORGANIZER")) != 0 || len(ev.Values("URL")) != 0 || len(ev.Values("ATTENDEE")) != 0 {
+		t.Errorf("without link, organizer or attendees: %+v", ev)
 	}
 }
 
@@ -236,28 +228,36 @@ func TestFeedICS_Structure(t *testing.T) {
 		m.StartsAt = m.StartsAt.Add(time.Duration(i) * 24 * time.Hour)
 		events = append(events, Event{Meeting: m, URL: "https://mentor.example.org/meetings/x"})
 	}
-	lines := parseICS(t, FeedICS("Ana's; meetings, all", stamp, events))
-	if got := unescapeText(t, one(t, lines, "X-WR-CALNAME").value); got != "Ana's; meetings, all" {
+	cal := decodeICS(t, FeedICS("Ana's; meetings, all", stamp, events))
+	if got := text(t, cal.Props, "X-WR-CALNAME"); got != "Ana's; meetings, all" {
 		t.Errorf("X-WR-CALNAME = %q", got)
 	}
-	if one(t, lines, "METHOD").value != "PUBLISH" {
+	if text(t, cal.Props, "METHOD") != "PUBLISH" {
 		t.Error("a feed is published")
 	}
-	if n := len(props(lines, "UID")); n != 30 {
-		t.Fatalf("%d events, want 30", n)
+	refresh := one(t, cal.Props, "REFRESH-INTERVAL")
+	if d, err := refresh.Duration(); err != nil || d != time.Hour || refresh.Params.Get("VALUE") != "DURATION" {
+		t.Errorf("REFRESH-INTERVAL %+v: %v %v, want an hour with VALUE=DURATION", refresh, d, err)
 	}
-	if len(props(lines, "ATTENDEE")) != 0 || len(props(lines, "ORGANIZER")) != 0 {
-		t.Error("a feed names no attendees")
+	got := cal.Events()
+	if len(got) != 30 || len(cal.Children) != 30 {
+		t.Fatalf("%d events among %d components, want 30", len(got), len(cal.Children))
 	}
-	uids := map[string]bool{}
-	for _, u := range props(lines, "UID") {
-		uids[u.value] = true
-	}
-	if len(uids) != 30 || !uids["meeting-100@mentor.example.org"] {
-		t.Errorf("UIDs must be unique and match the invitations': %v", uids)
-	}
-	if s := props(lines, "SUMMARY")[0].value; s != "Mentoring meeting" {
-		t.Errorf("default title: %q", s)
+	for i, e := range got {
+		ev := e.Props
+		// The same UID as the meeting's invitations: a client shows the meeting once.
+		if uid := text(t, ev, "UID"); uid != fmt.Sprintf("meeting-%d@mentor.example.org", 100+i) {
+			t.Errorf("event %d: UID %q", i, uid)
+		}
+		if start := utc(t, ev, "DTSTART"); !start.Equal(events[i].Meeting.StartsAt) {
+			t.Errorf("event %d: DTSTART %v, want %v", i, start, events[i].Meeting.StartsAt.UTC())
+		}
+		if !utc(t, ev, "DTSTAMP").Equal(stamp) || text(t, ev, "SUMMARY") != "Mentoring meeting" {
+			t.Errorf("event %d: DTSTAMP %q, SUMMARY %q (the default title)", i, ev.Get("DTSTAMP").Value, ev.Get("SUMMARY").Value)
+		}
+		if len(ev.Values("ATTENDEE")) != 0 || len(ev.Values("ORGANIZER")) != 0 {
+			t.Errorf("event %d: a feed names no attendees", i)
+		}
 	}
 }
 
@@ -278,13 +278,9 @@ func TestWriteFolded_Lengths(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var b bytes.Buffer
 			writeFolded(&b, c.line)
-			out := b.String()
-			physical := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+			physical := icsLines(t, b.Bytes())
 			var unfolded strings.Builder
 			for i, l := range physical {
-				if len(l) > 75 || !utf8.ValidString(l) {
-					t.Fatalf("physical line %d: %d octets, valid UTF-8 %v", i, len(l), utf8.ValidString(l))
-				}
 				if i > 0 {
 					if !strings.HasPrefix(l, " ") {
 						t.Fatalf("continuation line %d does not start with a space", i)

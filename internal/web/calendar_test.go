@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emersion/go-ical"
+
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/notify"
 	"github.com/mentormesh/mentormesh/internal/notify/notifytest"
@@ -45,6 +47,70 @@ func (f *fixture) feed(url string) (*http.Response, string) {
 	f.t.Helper()
 	resp, body := f.req("", "GET", url, nil)
 	return resp, string(body)
+}
+
+// readICS decodes an iCalendar answer with go-ical; the notify tests check how
+// it is written (folding, escaping), these what it holds.
+func readICS(tb testing.TB, body string) *ical.Calendar {
+	tb.Helper()
+	cal, err := ical.NewDecoder(strings.NewReader(body)).Decode()
+	if err != nil {
+		tb.Fatalf("go-ical cannot read the calendar: %v\n%s", err, body)
+	}
+	return cal
+}
+
+// icsText returns the unescaped TEXT value of the property name, "" when it is missing.
+func icsText(tb testing.TB, props ical.Props, name string) string {
+	tb.Helper()
+	v, err := props.Text(name)
+	if err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	return v
+}
+
+// icsEvents maps the calendar's VEVENTs by UID.
+func icsEvents(tb testing.TB, cal *ical.Calendar) map[string]ical.Props {
+	tb.Helper()
+	events := map[string]ical.Props{}
+	for _, e := range cal.Events() {
+		uid := icsText(tb, e.Props, "UID")
+		if _, dup := events[uid]; dup {
+			tb.Fatalf("two events have the UID %q", uid)
+		}
+		events[uid] = e.Props
+	}
+	return events
+}
+
+// icsMentions reports whether s is in a property value or parameter of c or
+// of a component inside it, read unfolded (a fold may split an address).
+func icsMentions(c *ical.Component, s string) bool {
+	has := func(v string) bool { return strings.Contains(v, s) }
+	for _, props := range c.Props {
+		for _, p := range props {
+			if has(p.Value) {
+				return true
+			}
+			for _, values := range p.Params {
+				if slices.ContainsFunc(values, has) {
+					return true
+				}
+			}
+		}
+	}
+	return slices.ContainsFunc(c.Children, func(c *ical.Component) bool { return icsMentions(c, s) })
+}
+
+// icsValues lists the raw values of the property name, as in the ATTENDEE
+// addresses of an event.
+func icsValues(props ical.Props, name string) []string {
+	var out []string
+	for _, p := range props.Values(name) {
+		out = append(out, p.Value)
+	}
+	return out
 }
 
 func TestCalendar_Feed(t *testing.T) {
@@ -81,17 +147,27 @@ func TestCalendar_Feed(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/calendar") {
 			t.Fatalf("feed: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
-		unfolded := strings.ReplaceAll(body, "\r\n ", "")
-		for _, want := range []string{"BEGIN:VCALENDAR\r\n", "METHOD:PUBLISH\r\n", "X-WR-CALNAME:mentormesh: Ana Mentee\r\n",
-			fmt.Sprintf("UID:meeting-%d@mentormesh\r\n", shared.ID), "SUMMARY:Mentoring meeting: Ben Mentor\r\n",
-			"DESCRIPTION:SQL review\\, part 1\\; window functions\r\n", fmt.Sprintf("UID:meeting-%d@mentormesh\r\n", dropped.ID),
-			"STATUS:CANCELLED\r\n", "DTSTART:" + soon.Format("20060102T150405Z") + "\r\n"} {
-			if !strings.Contains(unfolded, want) {
-				t.Errorf("feed lacks %q:\n%s", want, body)
-			}
+		cal := readICS(t, body)
+		if icsText(t, cal.Props, "METHOD") != "PUBLISH" || icsText(t, cal.Props, "X-WR-CALNAME") != "mentormesh: Ana Mentee" {
+			t.Errorf("feed calendar: %+v", cal.Props)
 		}
-		if strings.Contains(body, fmt.Sprintf("meeting-%d@", foreign.ID)) || strings.Contains(body, "ATTENDEE") {
-			t.Fatalf("Ana's feed shows another match's meeting or attendees:\n%s", body)
+		events := icsEvents(t, cal)
+		if len(events) != 2 {
+			t.Fatalf("Ana's feed has %d events, want her match's 2 (not another match's meeting %d):\n%s", len(events), foreign.ID, body)
+		}
+		ev := events[fmt.Sprintf("meeting-%d@mentormesh", shared.ID)]
+		start, err := ev.DateTime("DTSTART", nil)
+		if ev == nil || icsText(t, ev, "SUMMARY") != "Mentoring meeting: Ben Mentor" || icsText(t, ev, "DESCRIPTION") != "SQL review, part 1; window functions" ||
+			icsText(t, ev, "STATUS") != "CONFIRMED" || err != nil || !start.Equal(soon) {
+			t.Errorf("the scheduled meeting (DTSTART %v, %v):\n%s", start, err, body)
+		}
+		if ev := events[fmt.Sprintf("meeting-%d@mentormesh", dropped.ID)]; ev == nil || icsText(t, ev, "STATUS") != "CANCELLED" {
+			t.Errorf("the cancelled meeting:\n%s", body)
+		}
+		for uid, ev := range events {
+			if len(ev.Values("ATTENDEE")) != 0 {
+				t.Errorf("a feed names no attendees: %s", uid)
+			}
 		}
 
 		token := strings.TrimSuffix(strings.TrimPrefix(first, "/calendar/"), ".ics")
@@ -109,15 +185,20 @@ func TestCalendar_Feed(t *testing.T) {
 		if resp, _ := f.feed(first); resp.StatusCode != http.StatusNotFound {
 			t.Fatalf("the old address must stop working, got %d", resp.StatusCode)
 		}
-		if resp, body := f.feed(addr.URL); resp.StatusCode != http.StatusOK || !strings.Contains(body, "SUMMARY:Mentoring meeting: Ben Mentor") {
-			t.Fatalf("the new address: %d", resp.StatusCode)
+		if resp, body := f.feed(addr.URL); resp.StatusCode != http.StatusOK || len(icsEvents(t, readICS(t, body))) != 2 {
+			t.Fatalf("the new address: %d\n%s", resp.StatusCode, body)
 		}
 
 		var benAddr struct{ URL string }
 		f.do(f.benTok, "POST", "/api/v1/me/calendar", nil, http.StatusOK, &benAddr)
 		_, benFeed := f.feed(benAddr.URL)
-		if !strings.Contains(benFeed, "SUMMARY:Mentoring meeting: Ana Mentee\r\n") || !strings.Contains(benFeed, "SUMMARY:Mentoring meeting: Cai Outsider\r\n") {
-			t.Fatalf("Ben's feed names each meeting's partner:\n%s", benFeed)
+		var titles []string
+		for _, ev := range icsEvents(t, readICS(t, benFeed)) {
+			titles = append(titles, icsText(t, ev, "SUMMARY"))
+		}
+		slices.Sort(titles)
+		if want := []string{"Mentoring meeting: Ana Mentee", "Mentoring meeting: Ana Mentee", "Mentoring meeting: Cai Outsider"}; !slices.Equal(titles, want) {
+			t.Fatalf("Ben's feed names each meeting's partner: %q, want %q", titles, want)
 		}
 		f.problem("", "GET", "/api/v1/me/calendar", nil, http.StatusUnauthorized)
 	})
@@ -134,7 +215,8 @@ func TestCalendar_AbsoluteAddresses(t *testing.T) {
 		t.Fatalf("with a base URL the address is absolute: %q", addr.URL)
 	}
 	_, body := f.feed("/calendar/" + path)
-	if !strings.Contains(body, fmt.Sprintf("UID:meeting-%d@mentor.example.org\r\n", m.ID)) || !strings.Contains(body, "URL:https://mentor.example.org/\r\n") {
+	ev := icsEvents(t, readICS(t, body))[fmt.Sprintf("meeting-%d@mentor.example.org", m.ID)]
+	if ev == nil || !slices.Equal(icsValues(ev, "URL"), []string{"https://mentor.example.org/"}) {
 		t.Fatalf("feed with a base URL:\n%s", body)
 	}
 }
@@ -150,12 +232,20 @@ func TestCalendar_InviteICS(t *testing.T) {
 				!strings.Contains(resp.Header.Get("Content-Disposition"), fmt.Sprintf("meeting-%d.ics", m.ID)) {
 				t.Fatalf("invite.ics: %d %v", resp.StatusCode, resp.Header)
 			}
-			ics := strings.ReplaceAll(string(body), "\r\n ", "")
-			for _, want := range []string{"METHOD:REQUEST\r\n", "DTSTART:20300107T090000Z\r\n", "DTEND:20300107T100000Z\r\n",
-				"DESCRIPTION:Kick-off\r\n", ":mailto:ana@example.com\r\n", ":mailto:ben@example.com\r\n"} {
-				if !strings.Contains(ics, want) {
-					t.Fatalf("invite.ics lacks %q:\n%s", want, body)
-				}
+			cal := readICS(t, string(body))
+			if len(cal.Events()) != 1 || icsText(t, cal.Props, "METHOD") != "REQUEST" {
+				t.Fatalf("invite.ics is not one invitation:\n%s", body)
+			}
+			ev := cal.Events()[0]
+			start, errStart := ev.DateTimeStart(nil)
+			end, errEnd := ev.DateTimeEnd(nil)
+			if errStart != nil || errEnd != nil || !start.Equal(m.StartsAt) || !end.Equal(m.StartsAt.Add(time.Hour)) {
+				t.Fatalf("invite.ics: %v (%v) to %v (%v), want %v for an hour", start, errStart, end, errEnd, m.StartsAt)
+			}
+			att := icsValues(ev.Props, "ATTENDEE")
+			slices.Sort(att)
+			if icsText(t, ev.Props, "DESCRIPTION") != "Kick-off" || !slices.Equal(att, []string{"mailto:ana@example.com", "mailto:ben@example.com"}) {
+				t.Fatalf("invite.ics: attendees %q:\n%s", att, body)
 			}
 		}
 		f.problem(f.caiTok, "GET", path, nil, http.StatusNotFound)
@@ -170,8 +260,9 @@ func TestCalendar_InviteICS(t *testing.T) {
 		}
 		early := calendarMeeting(t, db, proposed.ID, time.Date(2030, 1, 8, 9, 0, 0, 0, time.UTC), "scheduled", "")
 		_, body := f.req(f.caiTok, "GET", fmt.Sprintf("/api/v1/meetings/%d/invite.ics", early.ID), nil)
-		if !strings.Contains(string(body), "mailto:cai@example.com") || strings.Contains(string(body), "ben@example.com") {
-			t.Fatalf("contact details leak before the match is confirmed:\n%s", body)
+		cal := readICS(t, string(body))
+		if att := icsValues(cal.Events()[0].Props, "ATTENDEE"); !slices.Equal(att, []string{"mailto:cai@example.com"}) || icsMentions(cal.Component, "ben@example.com") {
+			t.Fatalf("contact details leak before the match is confirmed: attendees %q\n%s", att, body)
 		}
 	})
 }
@@ -208,7 +299,10 @@ func TestCalendar_InviteByMail(t *testing.T) {
 		t.Fatalf("attachments: %+v", msg.Attachments)
 	}
 	ics := string(mp.PartData(t, msg.ID, msg.Attachments[0].PartID))
-	if !strings.Contains(ics, fmt.Sprintf("UID:meeting-%d@mentor.example.org\r\n", m.ID)) || !strings.Contains(ics, "ORGANIZER;CN=mentormesh:mailto:noreply@mentor.example.org\r\n") {
+	ev := readICS(t, ics).Events()[0].Props
+	org := ev.Get("ORGANIZER")
+	if icsText(t, ev, "UID") != fmt.Sprintf("meeting-%d@mentor.example.org", m.ID) || org == nil ||
+		org.Value != "mailto:noreply@mentor.example.org" || org.Params.Get("CN") != "mentormesh" {
 		t.Fatalf("attached calendar:\n%s", ics)
 	}
 }

@@ -1,0 +1,3 @@
+module github.com/mentormesh/mentormesh/scripts/testreport
+
+go 1.22

@@ -1,0 +1,3 @@
+package broken
+
+func Half(n int) int { return n / 2 }

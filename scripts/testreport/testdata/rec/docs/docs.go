@@ -1,0 +1,4 @@
+package docs
+
+// Doc has no tests.
+const Doc = 1
