@@ -165,6 +165,7 @@ type serverConfig struct {
 	sweepEvery  time.Duration
 	matchBudget time.Duration
 	sessionTTL  time.Duration
+	sessionIdle time.Duration
 	logFormat   string
 	logLevel    string
 	smtp        notify.Config
@@ -178,7 +179,8 @@ func (s *settings) server() *serverConfig {
 	s.str(&c.baseURL, "base-url", "MENTORMESH_BASE_URL", "", "public address for links in e-mail and calendars (default: the listen address)")
 	s.duration(&c.sweepEvery, "sweep-every", "MENTORMESH_SWEEP_EVERY", time.Hour, 0, "how often to expire proposals, remind at-risk matches and start due rotation cycles; 0 turns it off")
 	s.duration(&c.matchBudget, "match-budget", "MENTORMESH_MATCH_BUDGET", 0, 0, "time limit of the circles heuristic in one match run; 0 is the engine's default")
-	s.duration(&c.sessionTTL, "session-ttl", "MENTORMESH_SESSION_TTL", 12*time.Hour, time.Minute, "how long a sign-in lasts")
+	s.duration(&c.sessionTTL, "session-ttl", "MENTORMESH_SESSION_TTL", 12*time.Hour, time.Minute, "how long a sign-in lasts at most")
+	s.duration(&c.sessionIdle, "session-idle", "MENTORMESH_SESSION_IDLE", 2*time.Hour, time.Minute, "a sign-in not used for this long ends")
 	s.oneOf(&c.logFormat, "log", "MENTORMESH_LOG", "text", "log format on stderr", "text", "json")
 	s.oneOf(&c.logLevel, "log-level", "MENTORMESH_LOG_LEVEL", "info", "lowest level logged", "debug", "info", "warn", "error")
 	s.str(&c.smtp.Host, "smtp-host", "MENTORMESH_SMTP_HOST", "", "SMTP server for reminders and invitations (default: no e-mail)")

@@ -62,7 +62,7 @@ func serve(ctx context.Context, ln net.Listener, db *store.DB, logger *slog.Logg
 	if mailer != nil { // a nil *notify.Mailer must not become a non-nil Sender
 		mom.Mail = mailer
 	}
-	s := &web.Server{DB: db, Logger: logger, Version: version, BaseURL: baseURL, SessionTTL: cfg.sessionTTL,
+	s := &web.Server{DB: db, Logger: logger, Version: version, BaseURL: baseURL, SessionTTL: cfg.sessionTTL, SessionIdle: cfg.sessionIdle,
 		Mailer: mailer, Runs: runs, Momentum: mom}
 	srv := &http.Server{
 		Handler:           s.Handler(),

@@ -14,8 +14,8 @@ type CycleStarter interface {
 }
 
 // Run sweeps (Sweep) at once and then every interval (hourly when every <= 0)
-// until ctx ends, and after each sweep starts the rotation cycles that are due
-// when s.Cycles is set; serve starts it in a goroutine. Each sweep may take at
+// until ctx ends; after each sweep it deletes ended login sessions and, when
+// s.Cycles is set, starts the rotation cycles that are due; serve starts it in a goroutine. Each sweep may take at
 // most one interval. Failures are logged and the next tick tries again;
 // several instances may run it at once, as the sweep claims each action in the
 // database and each cycle is claimed once.
@@ -50,6 +50,13 @@ func (s *Service) tick(ctx context.Context, logger *slog.Logger, every time.Dura
 	case err == nil:
 		logger.InfoContext(ctx, "momentum sweep", "checked", res.Checked, "at_risk", res.AtRisk, "expired", res.Expired,
 			"reminded", res.Reminded, "warned", res.Warned, "paused", res.Paused, "mails", res.Mails, "failed", res.Failed)
+	}
+	// Ended sessions and sign-in failures older than any throttle window
+	// are of no use and would only grow the tables.
+	if n, err := s.DB.DeleteExpiredSessions(ctx, 24*time.Hour); err != nil && ctx.Err() == nil {
+		logger.ErrorContext(ctx, "delete expired sessions", "err", err)
+	} else if n > 0 {
+		logger.InfoContext(ctx, "expired sessions deleted", "sessions", n)
 	}
 	if s.Cycles == nil || ctx.Err() != nil {
 		return

@@ -28,6 +28,13 @@ func TestRun_SweepsUntilTheContextEnds(t *testing.T) {
 	w.at(11) // the world's proposals expire after 10 days
 	cycles := &cycleCounter{}
 	w.svc.Cycles = cycles
+	u := &mentor.User{Email: "cai@example.com", Role: mentor.UserParticipant, PersonID: w.people[2].ID}
+	if err := db.CreateUser(context.Background(), u, "a long enough password"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateSession(context.Background(), u.ID, store.SessionBearer, store.SessionPolicy{TTL: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
 	w.svc.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -36,10 +43,16 @@ func TestRun_SweepsUntilTheContextEnds(t *testing.T) {
 		close(done)
 	}()
 	deadline := time.Now().Add(10 * time.Second)
-	for w.state(t, stale.ID).State != mentor.MatchDeclined || cycles.calls.Load() < 2 {
+	w.at(12) // the session ended a day ago
+	sessionGone := func() bool {
+		var n int
+		db.SQL().QueryRow(`SELECT count(*) FROM auth_sessions`).Scan(&n)
+		return n == 0
+	}
+	for w.state(t, stale.ID).State != mentor.MatchDeclined || cycles.calls.Load() < 2 || !sessionGone() {
 		if time.Now().After(deadline) {
-			t.Fatalf("after 10 s: proposal %s, %d cycle checks; want it expired and cycles checked on every tick",
-				w.state(t, stale.ID).State, cycles.calls.Load())
+			t.Fatalf("after 10 s: proposal %s, %d cycle checks, ended session deleted %v; want it expired, cycles checked on every tick, the session gone",
+				w.state(t, stale.ID).State, cycles.calls.Load(), sessionGone())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
