@@ -1,6 +1,7 @@
 package mentor
 
 import (
+	"encoding/json"
 	"net/mail"
 	"strconv"
 	"strings"
@@ -34,6 +35,10 @@ type Person struct {
 	Skills          []PersonSkill `json:"skills"`
 	CreatedAt       time.Time     `json:"created_at"`
 	UpdatedAt       time.Time     `json:"updated_at"`
+
+	// view is what a viewer may see of the person (ViewFull unless narrowed
+	// by Narrow); it decides what MarshalJSON writes.
+	view PersonView
 }
 
 // WeeklySlot is a recurring free window in the person's own time zone: Day 0 is
@@ -156,4 +161,58 @@ func (s *Skill) Validate() error {
 		pr.Check(strings.EqualFold(a, s.Name), "aliases["+strconv.Itoa(i)+"]", "repeats the skill's name")
 	}
 	return pr.Err("skill")
+}
+
+// PersonView is how much of a person a viewer may see (SPEC §7: people's
+// contact details and private data stay private).
+type PersonView int
+
+// Person views, from most to least. Coordinators, admins, the person
+// themselves and partners in a confirmed match (accepted, active, paused or
+// completed) see everything. A partner in a proposal sees the public profile
+// and the weekly availability, to schedule a first meeting. Everybody else
+// sees the public profile: name, title, department, location, time zone,
+// languages, skills and bio — never e-mail, phone, birth year, manager,
+// seniority, experience, background or availability.
+const (
+	ViewFull PersonView = iota
+	ViewProposed
+	ViewPublic
+)
+
+// Narrow limits what the person's JSON shows to v (or less, if already narrower).
+func (p *Person) Narrow(v PersonView) {
+	if v > p.view {
+		p.view = v
+	}
+}
+
+// personFields is Person without its methods, for the full JSON form.
+type personFields Person
+
+// publicPerson is the JSON form of the public profile.
+type publicPerson struct {
+	ID           int64         `json:"id"`
+	Name         string        `json:"name"`
+	Title        string        `json:"title"`
+	Department   string        `json:"department"`
+	Location     string        `json:"location"`
+	TimeZone     string        `json:"time_zone"`
+	Languages    []string      `json:"languages"`
+	Availability []WeeklySlot  `json:"availability,omitempty"`
+	Bio          string        `json:"bio,omitempty"`
+	Skills       []PersonSkill `json:"skills"`
+}
+
+// MarshalJSON writes the fields of the person's view (Narrow).
+func (p Person) MarshalJSON() ([]byte, error) {
+	if p.view == ViewFull {
+		return json.Marshal(personFields(p))
+	}
+	out := publicPerson{ID: p.ID, Name: p.Name, Title: p.Title, Department: p.Department, Location: p.Location,
+		TimeZone: p.TimeZone, Languages: p.Languages, Bio: p.Bio, Skills: p.Skills}
+	if p.view == ViewProposed {
+		out.Availability = p.Availability
+	}
+	return json.Marshal(out)
 }

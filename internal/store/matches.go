@@ -367,11 +367,27 @@ func (d *DB) RespondToMatch(ctx context.Context, matchID, personID int64, accept
 // active, paused or completed) with personID; the person is not included.
 // Contact details are shown only to them.
 func (d *DB) MatchPartners(ctx context.Context, personID int64) (map[int64]bool, error) {
+	return d.partners(ctx, personID, mentor.MatchAccepted, mentor.MatchActive, mentor.MatchPaused, mentor.MatchCompleted)
+}
+
+// ProposedPartners returns the people who share a published proposal with
+// personID, who may see each other's availability to schedule.
+func (d *DB) ProposedPartners(ctx context.Context, personID int64) (map[int64]bool, error) {
+	return d.partners(ctx, personID, mentor.MatchProposed)
+}
+
+// partners returns the people who share a match in one of states with personID.
+func (d *DB) partners(ctx context.Context, personID int64, states ...mentor.MatchState) (map[int64]bool, error) {
+	var w where
+	w.args = append(w.args, personID)
+	in := make([]string, len(states))
+	for i, st := range states {
+		in[i] = w.arg(string(st))
+	}
 	rows, err := d.db.QueryContext(ctx, `SELECT DISTINCT other.person_id FROM match_members me
 		JOIN match_members other ON other.match_id = me.match_id
 		JOIN matches m ON m.id = me.match_id
-		WHERE me.person_id = $1 AND other.person_id <> $1 AND m.state IN ($2, $3, $4, $5)`,
-		personID, mentor.MatchAccepted, mentor.MatchActive, mentor.MatchPaused, mentor.MatchCompleted)
+		WHERE me.person_id = $1 AND other.person_id <> $1 AND m.state IN (`+strings.Join(in, ",")+`)`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("list match partners: %w", err)
 	}

@@ -159,6 +159,9 @@ func (d *DB) DeletePerson(ctx context.Context, id int64) error {
 type PeopleFilter struct {
 	Department string
 	Query      string // part of the name, title or e-mail
+	// PublicOnly limits Query to the public profile (name and title), for
+	// participants: a hidden field must not be findable a character at a time.
+	PublicOnly bool
 	Skill      string // a skill name or alias the person offers or wants
 	Offers     bool   // with Skill: only people who offer it
 	Seniority  int
@@ -181,7 +184,11 @@ func (d *DB) People(ctx context.Context, f PeopleFilter) ([]mentor.Person, strin
 	}
 	if f.Query != "" {
 		p := w.arg("%" + strings.ToLower(f.Query) + "%")
-		w.conds = append(w.conds, "(lower(name) LIKE "+p+" OR lower(title) LIKE "+p+" OR email LIKE "+p+")")
+		cond := "(lower(name) LIKE " + p + " OR lower(title) LIKE " + p + " OR email LIKE " + p + ")"
+		if f.PublicOnly {
+			cond = "(lower(name) LIKE " + p + " OR lower(title) LIKE " + p + ")"
+		}
+		w.conds = append(w.conds, cond)
 	}
 	if f.Skill != "" {
 		sid, err := resolveSkill(ctx, d.db, f.Skill)

@@ -41,8 +41,13 @@ func (s *Server) apiPeopleList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := store.PeopleFilter{Department: q.Get("department"), Query: q.Get("q"), Skill: q.Get("skill"), Offers: q.Get("offers") == "true", Page: pg}
+	u := currentUser(r)
+	f := store.PeopleFilter{Department: q.Get("department"), Query: q.Get("q"), Skill: q.Get("skill"), Offers: q.Get("offers") == "true",
+		PublicOnly: !u.Manages(), Page: pg}
 	if v := q.Get("seniority"); v != "" {
+		if !u.Manages() {
+			return forbidden("Seniority is not part of the public profile; only coordinators filter by it.")
+		}
 		if f.Seniority, err = strconv.Atoi(v); err != nil || f.Seniority < mentor.MinSeniority || f.Seniority > mentor.MaxSeniority {
 			return badRequest("seniority", "seniority must be a whole number from %d to %d", mentor.MinSeniority, mentor.MaxSeniority)
 		}
@@ -51,25 +56,35 @@ func (s *Server) apiPeopleList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.redact(r.Context(), currentUser(r), people); err != nil {
+	if err := s.redact(r.Context(), u, people); err != nil {
 		return err
 	}
 	return writeList(w, people, next)
 }
 
-// redact blanks the contact details a viewer may not see: a participant sees
-// another person's e-mail and phone only within a confirmed match.
+// redact narrows each person to what the viewer may see (mentor.PersonView):
+// coordinators, admins and the person see everything, confirmed partners
+// too, proposed partners the public profile with availability, everybody
+// else the public profile.
 func (s *Server) redact(ctx context.Context, viewer *mentor.User, people []mentor.Person) error {
 	if viewer.Manages() {
 		return nil
 	}
-	partners, err := s.DB.MatchPartners(ctx, viewer.PersonID)
+	confirmed, err := s.DB.MatchPartners(ctx, viewer.PersonID)
+	if err != nil {
+		return err
+	}
+	proposed, err := s.DB.ProposedPartners(ctx, viewer.PersonID)
 	if err != nil {
 		return err
 	}
 	for i := range people {
-		if people[i].ID != viewer.PersonID && !partners[people[i].ID] {
-			people[i].Email, people[i].Phone = "", ""
+		switch id := people[i].ID; {
+		case id == viewer.PersonID || confirmed[id]:
+		case proposed[id]:
+			people[i].Narrow(mentor.ViewProposed)
+		default:
+			people[i].Narrow(mentor.ViewPublic)
 		}
 	}
 	return nil
