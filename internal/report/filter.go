@@ -27,8 +27,12 @@ type Filter struct {
 }
 
 // Apply returns the part of d that the filter's programs, departments and
-// cohorts select. It never changes d; the result shares no slices with it.
+// cohorts select: d itself when it selects everything, else a new Data.
+// It never changes d.
 func (f Filter) Apply(d *Data) *Data {
+	if len(f.Programs) == 0 && len(f.Departments) == 0 && len(f.Cohorts) == 0 {
+		return d
+	}
 	ix := newIndex(d)
 	progOK := func(id int64) bool { return len(f.Programs) == 0 || slices.Contains(f.Programs, id) }
 	personOK := func(program, person int64) bool {
