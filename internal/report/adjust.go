@@ -2,6 +2,8 @@ package report
 
 import (
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // AdjustMethod describes the adjusted comparison for people.
@@ -15,7 +17,8 @@ const AdjustMethod = "Like for like: each format reweighted to the same mix of s
 // over the strata both have. The bootstrap resamples each format's
 // relationships as the raw one does and post-stratifies every resample
 // with the same weights; a stratum a resample leaves without data drops out
-// of that resample (the others' weights are scaled up).
+// of that resample (the others' weights are scaled up). The same draws
+// give the raw comparison (raw).
 type adjustment struct {
 	groups  [][]unit
 	stratum [][]int // [format][unit]: the unit's stratum
@@ -27,6 +30,7 @@ type adjustment struct {
 	terms [][]term
 	point []float64   // per slot: the estimate
 	reps  [][]float64 // per slot: the replicates
+	raw   [][nMetrics][]float64
 }
 
 // term is one stratum's weight in a slot.
@@ -99,7 +103,17 @@ func (a *adjustment) weigh() {
 	}
 }
 
-// bootstrap computes the estimates and B replicates of every slot.
+// chunk is the number of replicates drawn from one random stream: chunk c
+// uses stream c+1 whichever worker draws it, so results do not depend on
+// the number of workers.
+const chunk = 100
+
+// workers is how many goroutines draw replicates.
+const workers = 2
+
+// bootstrap computes the estimates and B replicates of every slot, and the
+// raw replicates: raw[g][m][b] is format g's plain ratio of sums of metric
+// m in replicate b. One draw of a format's relationships serves both.
 func (a *adjustment) bootstrap(B int, seed uint64) {
 	slots := len(a.terms)
 	acc := make([][stride]float64, a.nf*a.ns)
@@ -110,12 +124,44 @@ func (a *adjustment) bootstrap(B int, seed uint64) {
 	for k := range a.reps {
 		a.reps[k] = make([]float64, B)
 	}
-	r, out := newRNG(seed, 2), make([]float64, slots)
-	for b := range B {
-		a.cellSums(r, acc)
-		a.values(acc, out)
-		for k, x := range out {
-			a.reps[k][b] = x
+	a.raw = make([][nMetrics][]float64, a.nf)
+	for g := range a.nf {
+		for m := range nMetrics {
+			a.raw[g][m] = make([]float64, B)
+		}
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			acc, out := make([][stride]float64, a.nf*a.ns), make([]float64, slots)
+			for c := int(next.Add(1) - 1); c*chunk < B; c = int(next.Add(1) - 1) {
+				r := newRNG(seed, uint64(c+1))
+				for b := c * chunk; b < min(B, (c+1)*chunk); b++ {
+					a.replicate(r, acc, out, b)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// replicate draws replicate b into the slots and the raw replicates.
+func (a *adjustment) replicate(r *rng, acc [][stride]float64, out []float64, b int) {
+	a.cellSums(r, acc)
+	a.values(acc, out)
+	for k, x := range out {
+		a.reps[k][b] = x
+	}
+	for g := range a.nf {
+		var tot [stride]float64
+		for _, c := range acc[g*a.ns : (g+1)*a.ns] {
+			for j, x := range c {
+				tot[j] += x
+			}
+		}
+		for m := range nMetrics {
+			a.raw[g][m][b] = div(tot[2*m], tot[2*m+1])
 		}
 	}
 }
@@ -124,9 +170,6 @@ func (a *adjustment) bootstrap(B int, seed uint64) {
 // when r is nil, else of one resample of each format's relationships.
 func (a *adjustment) cellSums(r *rng, acc [][stride]float64) {
 	for g, us := range a.groups {
-		if len(us) == 0 {
-			continue
-		}
 		cells := acc[g*a.ns : (g+1)*a.ns]
 		clear(cells)
 		n := len(us)

@@ -31,41 +31,6 @@ func (r *rng) intn(n int) int {
 	return int(hi)
 }
 
-// resampleSums adds the sums of len(us) units drawn with replacement from us to acc.
-func resampleSums(r *rng, us []unit, acc *[stride]float64) {
-	n := len(us)
-	for range n {
-		s := &us[r.intn(n)].sums
-		for k := range acc {
-			acc[k] += s[k]
-		}
-	}
-}
-
-// rawReplicates resamples each format's relationships B times and returns
-// est[g][m][b], the estimate of metric m for format g in replicate b (NaN
-// when the replicate has no data for the metric).
-func rawReplicates(groups [][]unit, B int, seed uint64) [][nMetrics][]float64 {
-	est := make([][nMetrics][]float64, len(groups))
-	r := newRNG(seed, 1)
-	for g, us := range groups {
-		if len(us) == 0 {
-			continue
-		}
-		for m := range nMetrics {
-			est[g][m] = make([]float64, B)
-		}
-		for b := range B {
-			var acc [stride]float64
-			resampleSums(r, us, &acc)
-			for m := range nMetrics {
-				est[g][m][b] = div(acc[2*m], acc[2*m+1])
-			}
-		}
-	}
-	return est
-}
-
 // div is num/den, NaN for a zero denominator.
 func div(num, den float64) float64 {
 	if den == 0 {

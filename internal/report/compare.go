@@ -110,16 +110,8 @@ func Compare(d *Data, f Filter, o CompareOptions) Comparison {
 	d = f.Apply(d)
 	p := f.resolve(d)
 	groups := units(newIndex(d), p)
-	type result struct {
-		raw [][nMetrics][]float64
-		adj *adjustment
-	}
-	done := make(chan result, 1)
-	go func() { // the two bootstraps are independent: one per core
-		done <- result{adj: adjust(groups, o.Resamples, o.Seed)}
-	}()
-	raw := rawReplicates(groups, o.Resamples, o.Seed)
-	adj := (<-done).adj
+	adj := adjust(groups, o.Resamples, o.Seed)
+	raw := adj.raw
 	out := Comparison{From: p.from, To: p.to, Resamples: o.Resamples, Seed: o.Seed, Metrics: []MetricComparison{}}
 	for m := range nMetrics {
 		info := metricInfos[m]
