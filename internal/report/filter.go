@@ -10,8 +10,9 @@ import (
 // Programs, Departments and Cohorts cut the inputs (Apply): a person-level
 // item (enrollment, goal, assessment, survey) is kept when its person's
 // enrollment in the item's program matches, a relationship or proposal when
-// at least one member matches, and a meeting, feedback, check-in or risk
-// when its relationship (or proposal) is kept.
+// at least one member matches, and a meeting, feedback or check-in when
+// its relationship is kept. A risk is kept when its program is and, under
+// a department or cohort filter, when its match is kept.
 //
 // From and To are the period [From, To): To is exclusive. The period is not
 // cut by Apply, since every metric has its own period rule (a goal counts by
@@ -71,6 +72,12 @@ func (f Filter) Apply(d *Data) *Data {
 		}
 	}
 	f.applyItems(d, out, kept, func(program, person int64) bool { return progOK(program) && personOK(program, person) })
+	byPerson := len(f.Departments) > 0 || len(f.Cohorts) > 0
+	for _, r := range d.AtRisk {
+		if progOK(r.ProgramID) && (!byPerson || kept[r.MatchID]) {
+			out.AtRisk = append(out.AtRisk, r)
+		}
+	}
 	return out
 }
 
@@ -106,11 +113,6 @@ func (f Filter) applyItems(d, out *Data, kept map[int64]bool, personOK func(prog
 	for _, s := range d.Surveys {
 		if personOK(s.ProgramID, s.PersonID) {
 			out.Surveys = append(out.Surveys, s)
-		}
-	}
-	for _, r := range d.AtRisk {
-		if kept[r.MatchID] {
-			out.AtRisk = append(out.AtRisk, r)
 		}
 	}
 }
