@@ -162,3 +162,16 @@ func TestCompare_Reproducible(t *testing.T) {
 		}
 	}
 }
+
+func TestCompare_EmptyData(t *testing.T) {
+	d := &Data{}
+	c := Compare(d, Filter{}, CompareOptions{Resamples: 50})
+	if len(c.Metrics) != nMetrics || len(c.Metrics[0].Formats) != 0 || len(c.Metrics[0].Adjusted.Differences) != 0 {
+		t.Errorf("comparison of nothing: %+v", c.Metrics[0])
+	}
+	for _, v := range []any{c, Health(d, Filter{}, HealthOptions{}), Outcomes(d, Filter{})} {
+		if _, err := json.Marshal(v); err != nil {
+			t.Errorf("JSON of an empty report: %v", err)
+		}
+	}
+}
