@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"net/http"
 	"strconv"
 	"strings"
@@ -97,10 +96,7 @@ func (s *Server) matchesCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="matches.csv"`)
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"match_id", "program_id", "cycle", "state", "score", "members", "roles", "responses", "summary", "created_at"})
+	cw := newCSVExport(w, "matches.csv", "match_id", "program_id", "cycle", "state", "score", "members", "roles", "responses", "summary", "created_at")
 	for _, m := range all {
 		var names, roles, answers []string
 		for _, mm := range m.Members {
@@ -108,10 +104,9 @@ func (s *Server) matchesCSV(w http.ResponseWriter, r *http.Request) error {
 			roles = append(roles, string(mm.Role))
 			answers = append(answers, mm.Response)
 		}
-		cw.Write([]string{strconv.FormatInt(m.ID, 10), strconv.FormatInt(m.ProgramID, 10), strconv.Itoa(m.Cycle), string(m.State),
+		cw.row(strconv.FormatInt(m.ID, 10), strconv.FormatInt(m.ProgramID, 10), strconv.Itoa(m.Cycle), string(m.State),
 			strconv.FormatFloat(m.Score, 'f', 1, 64), strings.Join(names, "; "), strings.Join(roles, "; "), strings.Join(answers, "; "),
-			m.Summary, m.CreatedAt.Format(time.RFC3339)})
+			m.Summary, m.CreatedAt.Format(time.RFC3339))
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.close()
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -68,11 +67,8 @@ func (s *Server) apiAtRisk(w http.ResponseWriter, r *http.Request) error {
 }
 
 func writeRiskCSV(w http.ResponseWriter, risks []momentum.Risk) error {
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="at-risk.csv"`)
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"match_id", "program_id", "program", "state", "members", "reasons", "details", "last_activity",
-		"last_activity_at", "silent_days", "latest_pulse", "last_nudge_at"})
+	cw := newCSVExport(w, "at-risk.csv", "match_id", "program_id", "program", "state", "members", "reasons", "details", "last_activity",
+		"last_activity_at", "silent_days", "latest_pulse", "last_nudge_at")
 	for _, r := range risks {
 		var members, codes, details []string
 		for _, m := range r.Members {
@@ -88,20 +84,11 @@ func writeRiskCSV(w http.ResponseWriter, risks []momentum.Risk) error {
 		if r.LastNudge != nil {
 			nudge = r.LastNudge.Format(time.RFC3339)
 		}
-		cw.Write([]string{strconv.FormatInt(r.MatchID, 10), strconv.FormatInt(r.ProgramID, 10), riskCSVCell(r.Program),
-			string(r.State), riskCSVCell(strings.Join(members, "; ")), strings.Join(codes, " "), riskCSVCell(strings.Join(details, " ")),
-			kind, at, strconv.Itoa(r.SilentDays), strconv.Itoa(r.LatestPulse), nudge})
+		cw.row(strconv.FormatInt(r.MatchID, 10), strconv.FormatInt(r.ProgramID, 10), r.Program,
+			string(r.State), strings.Join(members, "; "), strings.Join(codes, " "), strings.Join(details, " "),
+			kind, at, strconv.Itoa(r.SilentDays), strconv.Itoa(r.LatestPulse), nudge)
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// riskCSVCell keeps a spreadsheet from reading a name as a formula.
-func riskCSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return cw.close()
 }
 
 // apiSweep runs the sweep now (coordinators and admins) and returns its counts.
