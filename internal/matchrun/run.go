@@ -2,6 +2,7 @@ package matchrun
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
@@ -172,7 +173,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	popt := match.PlanOptions{GroupSize: p.Options.GroupSize, Fair: p.Options.Fair, MaxCardinality: true, Seed: opt.Seed, Budget: s.Budget}
 	plan, err := match.Plan(pl.profiles, match.Format(p.Format), Weights(p), Rules(p), popt)
 	if err != nil {
-		return nil, mentor.Errorf(mentor.EINTERNAL, "matching failed: %v", err)
+		return nil, mentor.Internal(fmt.Errorf("matching program %d: %w", programID, err))
 	}
 	ids := make([]int64, len(pl.persons))
 	for i, person := range pl.persons {
@@ -329,7 +330,7 @@ func (s *Service) people(ctx context.Context, ens []mentor.Enrollment) (map[int6
 	}
 	for _, id := range ids {
 		if people[id] == nil {
-			return nil, mentor.Errorf(mentor.EINTERNAL, "enrolled person %d does not exist", id)
+			return nil, mentor.Internal(fmt.Errorf("enrolled person %d does not exist", id))
 		}
 	}
 	return people, nil

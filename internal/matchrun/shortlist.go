@@ -2,6 +2,7 @@ package matchrun
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
@@ -150,7 +151,7 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 	}
 	cs, err := match.Candidates(pl.profiles, f, w, r, max(50, 10*size))
 	if err != nil {
-		return nil, mentor.Errorf(mentor.EINTERNAL, "shortlists: %v", err)
+		return nil, mentor.Internal(fmt.Errorf("shortlists: %w", err))
 	}
 	options := make([][]ssOption, len(pl.profiles))
 	for i := range pl.profiles {
@@ -172,7 +173,7 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 	}
 	chosen, err := assignShortlists(options, budget, size)
 	if err != nil {
-		return nil, mentor.Errorf(mentor.EINTERNAL, "shortlists: %v", err)
+		return nil, mentor.Internal(fmt.Errorf("shortlists: %w", err))
 	}
 	for i, list := range chosen {
 		if !pl.picker[i] {

@@ -26,23 +26,38 @@ type FieldError struct {
 }
 
 // Error is a domain error with a code and a message meant for people. Fields
-// lists each bad field of an invalid input.
+// lists each bad field of an invalid input. Err is the cause, for logs and
+// errors.Is/As; it is never shown to people.
 type Error struct {
 	Code    string
 	Message string
 	Fields  []FieldError
+	Err     error
 }
 
-// Error implements the error interface.
+// Error implements the error interface; it includes the cause, for logs.
 func (e *Error) Error() string {
-	if len(e.Fields) == 0 {
-		return fmt.Sprintf("%s: %s", e.Code, e.Message)
+	msg := fmt.Sprintf("%s: %s", e.Code, e.Message)
+	if len(e.Fields) > 0 {
+		parts := make([]string, len(e.Fields))
+		for i, f := range e.Fields {
+			parts[i] = f.Field + ": " + f.Message
+		}
+		msg += " (" + strings.Join(parts, "; ") + ")"
 	}
-	parts := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		parts[i] = f.Field + ": " + f.Message
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
 	}
-	return fmt.Sprintf("%s: %s (%s)", e.Code, e.Message, strings.Join(parts, "; "))
+	return msg
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Internal returns an EINTERNAL error with cause err: people see only
+// "Internal error.", the logs see the cause.
+func Internal(err error) *Error {
+	return &Error{Code: EINTERNAL, Message: "Internal error.", Err: err}
 }
 
 // Errorf returns an *Error with the given code and a formatted message.
@@ -63,11 +78,12 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the people-facing message of err; internal errors get a
-// generic message so that details never leak.
+// ErrorMessage returns the people-facing message of err; internal errors,
+// whether an *Error with code EINTERNAL or any other error, get a generic
+// message so that details never leak.
 func ErrorMessage(err error) string {
 	var e *Error
-	if errors.As(err, &e) {
+	if errors.As(err, &e) && e.Code != EINTERNAL {
 		return e.Message
 	}
 	return "Internal error."

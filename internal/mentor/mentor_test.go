@@ -1,6 +1,8 @@
 package mentor
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +140,22 @@ func TestGeneration_Bands(t *testing.T) {
 		if got := Generation(year); got != want {
 			t.Errorf("Generation(%d) = %q, want %q", year, got, want)
 		}
+	}
+}
+
+func TestError_InternalHidesItsCause(t *testing.T) {
+	cause := errors.New("pq: relation \"people\" does not exist at 10.0.0.5")
+	err := fmt.Errorf("load: %w", Internal(cause))
+	if ErrorCode(err) != EINTERNAL || ErrorMessage(err) != "Internal error." {
+		t.Fatalf("code %q, message %q", ErrorCode(err), ErrorMessage(err))
+	}
+	if !errors.Is(err, cause) || !strings.Contains(err.Error(), "10.0.0.5") {
+		t.Fatalf("the cause must stay in the chain and the log text: %v", err)
+	}
+	if got := ErrorMessage(Errorf(EINTERNAL, "matching failed: %v", cause)); got != "Internal error." {
+		t.Fatalf("an EINTERNAL message leaks: %q", got)
+	}
+	if got := ErrorMessage(Errorf(ECONFLICT, "Program is closed.")); got != "Program is closed." {
+		t.Fatalf("a conflict's message: %q", got)
 	}
 }

@@ -63,7 +63,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	if code == mentor.EINTERNAL {
-		s.Logger.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", r.URL.Path, "request_id", requestID(r.Context()))
+		s.Logger.ErrorContext(r.Context(), "request failed", "err", err, "method", r.Method, "path", logPath(r), "request_id", requestID(r.Context()))
 	}
 	if status == http.StatusUnauthorized && !isAPI(r) {
 		http.Redirect(w, r, "/login?next="+r.URL.EscapedPath(), http.StatusSeeOther)

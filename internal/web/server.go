@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -183,7 +184,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			if v := recover(); v != nil {
 				s.Logger.ErrorContext(r.Context(), "panic", "value", v, "stack", string(debug.Stack()), "request_id", id)
 				if sw.status == 0 {
-					s.writeError(sw, r, mentor.Errorf(mentor.EINTERNAL, "internal error"))
+					s.writeError(sw, r, mentor.Internal(fmt.Errorf("panic: %v", v)))
 				}
 			}
 			route := r.Pattern
@@ -192,11 +193,27 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			}
 			s.requests.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Inc()
 			s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
-			s.Logger.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			s.Logger.InfoContext(r.Context(), "request", "method", r.Method, "path", logPath(r), "status", sw.status,
 				"duration_ms", time.Since(start).Milliseconds(), "request_id", id)
 		}()
 		next.ServeHTTP(sw, r)
 	})
+}
+
+// secretPaths are path prefixes whose rest is a secret: the calendar feed
+// address carries its token, and whoever reads the logs must not be able to
+// subscribe to someone's meetings.
+var secretPaths = []string{"/calendar/"}
+
+// logPath is the request path as logs may show it: secrets replaced. The
+// query string is never logged.
+func logPath(r *http.Request) string {
+	for _, p := range secretPaths {
+		if strings.HasPrefix(r.URL.Path, p) {
+			return p + "[redacted]"
+		}
+	}
+	return r.URL.Path
 }
 
 func (s *Server) routes() {
