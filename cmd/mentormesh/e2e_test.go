@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/store"
 )
 
 // startDemo runs `mentormesh demo` on a free port and returns the three
@@ -244,6 +246,25 @@ func TestBackup_AndRestore(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "restore", backup, "--db", "sqlite:"+target); code != 2 {
 		t.Fatal("restore overwrote a database without --force")
+	}
+	if fi, err := os.Stat(backup); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the backup holds password hashes; its mode must be 0600: %v %v", fi.Mode(), err)
+	}
+	live, err := store.Open(context.Background(), "sqlite:"+target) // as a running server holds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people int
+	if err := live.SQL().QueryRow(`SELECT count(*) FROM people`).Scan(&people); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runCLI(t, "restore", backup, "--db", "sqlite:"+target, "--force")
+	live.Close()
+	if code == 0 || !strings.Contains(errs, "in use") {
+		t.Fatalf("restore over a database in use: exit %d, %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "restore", backup, "--db", "sqlite:"+target, "--force"); code != 0 {
+		t.Fatalf("restore --force once the server stopped: %d %s", code, errs)
 	}
 	junk := filepath.Join(dir, "junk.db")
 	os.WriteFile(junk, []byte("not a database"), 0o600)

@@ -109,6 +109,9 @@ func exitStatus(stderr io.Writer, err error) int {
 	case mentor.ErrorCode(err) == mentor.EINVALID:
 		fmt.Fprintln(stderr, "mentormesh:", mentor.ErrorMessage(err))
 		return 2
+	case mentor.ErrorCode(err) != mentor.EINTERNAL:
+		fmt.Fprintln(stderr, "mentormesh:", mentor.ErrorMessage(err)) // a refusal in words, as the API gives it
+		return 1
 	}
 	fmt.Fprintln(stderr, "mentormesh:", err)
 	return 1

@@ -40,7 +40,9 @@ func (d *DB) Backup(ctx context.Context, path string) error {
 
 // Restore replaces the SQLite database of dsn with the backup file from,
 // after checking that it is a mentormesh database, and returns how many
-// people it holds. The server must be stopped. An existing database is
+// people it holds. The server must be stopped: a database another process
+// (or connection) has open is refused (ECONFLICT), because the live server's
+// write-ahead log would overwrite the restored file. An existing database is
 // replaced only with force. PostgreSQL backups are restored with
 // pg_restore; Restore says so (EINVALID).
 func Restore(ctx context.Context, dsn, from string, force bool) (people int, err error) {
@@ -63,8 +65,13 @@ func Restore(ctx context.Context, dsn, from string, force bool) (people int, err
 	if err != nil {
 		return 0, mentor.Errorf(mentor.EINVALID, "%s is not a mentormesh backup: %v", from, err)
 	}
-	if _, err := os.Stat(target); err == nil && !force {
-		return 0, mentor.Errorf(mentor.EINVALID, "%s exists; stop the server and pass --force to overwrite it", target)
+	if _, err := os.Stat(target); err == nil {
+		if !force {
+			return 0, mentor.Errorf(mentor.EINVALID, "%s exists; stop the server and pass --force to overwrite it", target)
+		}
+		if err := checkNotInUse(ctx, target); err != nil {
+			return 0, err
+		}
 	}
 	data, err := os.ReadFile(from)
 	if err != nil {
@@ -78,4 +85,30 @@ func Restore(ctx context.Context, dsn, from string, force bool) (people int, err
 		return 0, fmt.Errorf("restore: %w", err)
 	}
 	return people, nil
+}
+
+// checkNotInUse returns ECONFLICT when some connection has the SQLite file
+// at path open: in WAL mode every open connection holds a shared lock, so
+// an exclusive lock taken without waiting fails while one is open. The
+// check and the replacement are not atomic; a server started in between is
+// the operator's race to avoid.
+func checkNotInUse(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)&_pragma=locking_mode(EXCLUSIVE)")
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err == nil {
+		defer conn.Close()
+		if _, err = conn.ExecContext(ctx, `BEGIN EXCLUSIVE`); err == nil {
+			var n int
+			err = conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n)
+			conn.ExecContext(ctx, `ROLLBACK`)
+		}
+	}
+	if err != nil {
+		return mentor.Errorf(mentor.ECONFLICT, "%s is in use (a server has it open?); stop the server, then restore", path)
+	}
+	return nil
 }
