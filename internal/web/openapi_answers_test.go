@@ -454,6 +454,20 @@ func TestOpenAPI_AnswersMatchDocument(t *testing.T) {
 	c.call(f.coordTok, "GET", api+"/reports/abuse?status=sideways", nil, 422)
 	c.call(f.coordTok, "POST", api+"/reports/abuse/"+report+"/close", nil, 200)
 
+	// Measuring: health, outcomes, the format comparison, my progress, the advisor.
+	for _, r := range []string{"health", "outcomes", "formats"} {
+		c.call(f.coordTok, "GET", api+"/reports/"+r+"?from=2020-01-01&to=2030-12-31&program="+strconv.FormatInt(f.program.ID, 10), nil, 200)
+		c.call(f.coordTok, "GET", api+"/reports/"+r+"?format=csv&department=Data&cohort=millennial", nil, 200)
+		c.call(f.coordTok, "GET", api+"/reports/"+r+"?from=2026-02-30", nil, 400)
+		c.call(f.coordTok, "GET", api+"/reports/"+r+"?program=01", nil, 400)
+		c.call(f.anaTok, "GET", api+"/reports/"+r, nil, 403)
+	}
+	c.call(f.coordTok, "GET", api+"/reports/health?silent_days=0", nil, 400)
+	c.call(f.anaTok, "GET", api+"/reports/me?from=2020-01-01", nil, 200)
+	c.call(f.anaTok, "POST", api+"/advisor", map[string]any{"text": "I need a quick second opinion on one pricing question",
+		"answers": map[string]any{"horizon": "short", "one_question": true}}, 200)
+	c.call(f.anaTok, "POST", api+"/advisor", map[string]any{"text": "x", "answers": map[string]any{"horizon": "soon"}}, 422)
+
 	// Calendar: feed addresses, the feed, invitations.
 	first, _ := c.call(f.anaTok, "GET", api+"/me/calendar", nil, 200)["url"].(string)
 	c.call(f.anaTok, "GET", api+"/me/calendar", nil, 200)

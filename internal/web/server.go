@@ -47,6 +47,8 @@ type Server struct {
 	Mailer       *notify.Mailer // sends reminders and invitations; nil: no e-mail
 	BaseURL      string         // public address for links in mail and calendars, as in "https://mentor.example.org"
 
+	compare  comparisonCache // the advisor's evidence
+
 	mux      *http.ServeMux
 	pages    map[string]*template.Template // parsed once by Handler
 	patterns []Route
@@ -231,6 +233,7 @@ func (s *Server) routes() {
 		return nil
 	})
 	s.apiRoutes()
+	s.reportRoutes()
 	s.htmlRoutes()
 }
 
