@@ -47,7 +47,7 @@ type Server struct {
 	Mailer       *notify.Mailer // sends reminders and invitations; nil: no e-mail
 	BaseURL      string         // public address for links in mail and calendars, as in "https://mentor.example.org"
 
-	compare  comparisonCache // the advisor's evidence
+	compare comparisonCache // the advisor's evidence
 
 	mux      *http.ServeMux
 	pages    map[string]*template.Template // parsed once by Handler
