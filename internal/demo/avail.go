@@ -83,3 +83,45 @@ func slotNear(t time.Time, minuteOfWeek int) time.Time {
 	}
 	return s
 }
+
+// hourGrid marks the UTC hours of the week the engine counts in w: an hour
+// counts when a span covers its first half (the engine rounds slot ends to
+// the nearest hour).
+func hourGrid(w []span) (grid [weekMinutes / 60]bool) {
+	for _, s := range w {
+		for h := (s.from + 30) / 60; h < (s.to+30)/60 && h < len(grid); h++ {
+			grid[h] = true
+		}
+	}
+	return grid
+}
+
+// sharedHours is how many hours a week two people are both available, as
+// the engine counts them against a program's min_overlap_hours.
+func sharedHours(a, b []span) int {
+	ga, gb := hourGrid(a), hourGrid(b)
+	n := 0
+	for h := range ga {
+		if ga[h] && gb[h] {
+			n++
+		}
+	}
+	return n
+}
+
+// overlaps reports whether every pair of people shares the weekly hours
+// the current program requires (its min_overlap_hours; 0 means none).
+func (b *builder) overlaps(people ...int) bool {
+	need := 0
+	if h := b.ps.Program.Options.MinOverlapHours; h != nil {
+		need = *h
+	}
+	for i, a := range people {
+		for _, c := range people[i+1:] {
+			if sharedHours(b.g.info[a].week, b.g.info[c].week) < need {
+				return false
+			}
+		}
+	}
+	return true
+}

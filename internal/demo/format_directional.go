@@ -150,6 +150,8 @@ func (b *builder) directional(d directionalSpec) {
 	f := b.ps.Program.Format
 	runAt := b.statusAt(mentor.StatusMatching).Add(r.minutes(60, 24*60))
 	run := b.addRun(runAt, settingsOf(&b.ps.Program), len(d.mentees)+len(d.mentors))
+	ok := d.ok
+	d.ok = func(a, m int) bool { return ok(a, m) && b.overlaps(a, m) } // the program's min_overlap_hours
 	for _, p := range b.bipartite(f, d.mentees, d.mentors, d.capacity, d.ok, d.skill) {
 		proposed := runAt
 		fromRun := run
@@ -196,7 +198,7 @@ func (b *builder) mentoring() {
 			"your career and one skill you want to build. Mentors take one to four mentees; pairs meet every two weeks.",
 		mentor.ModeReview, plan{created: 1, enrolling: 2, matching: 17, running: 21, closed: -1, months: 9},
 		mentor.ProgramOptions{CrossFunctional: true, DefaultCapacity: 2, MinSeniorityGap: 1, MaxSeniorityGap: 4,
-			MinOverlapHours: 2, MeetingCadence: mentor.CadenceFortnightly})
+			MinOverlapHours: hours(2), MeetingCadence: mentor.CadenceFortnightly})
 	mentors := b.pool(42, func(i int) bool { return g.person(i).Seniority >= 4 })
 	mentees := b.pool(80, func(i int) bool { return g.person(i).Seniority <= 4 })
 	capacity := map[int]int{}

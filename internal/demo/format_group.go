@@ -21,16 +21,11 @@ func (b *builder) circles() {
 		s := g.person(i).Seniority
 		return s >= 3 && s <= 6 && slices.Contains(g.person(i).Languages, "English")
 	})
-	pool = pool[:len(pool)/k*k]
-	for _, p := range pool {
-		b.enroll(p, mentor.RoleMember, 0, "Learn from other new managers facing the same problems.", nil)
-	}
-	// Deal people sorted by department round-robin, so each circle mixes departments.
-	sorted := slices.Clone(pool)
-	slices.SortStableFunc(sorted, func(x, y int) int { return strings.Compare(g.person(x).Department, g.person(y).Department) })
-	groups := make([][]int, len(pool)/k)
-	for i, p := range sorted {
-		groups[i%len(groups)] = append(groups[i%len(groups)], p)
+	groups := b.dealCircles(pool, k)
+	for _, members := range groups {
+		for _, p := range members {
+			b.enroll(p, mentor.RoleMember, 0, "Learn from other new managers facing the same problems.", nil)
+		}
 	}
 	runAt := b.statusAt(mentor.StatusMatching).Add(r.minutes(60, 24*60))
 	run := b.addRun(runAt, settingsOf(&b.ps.Program), len(pool))
@@ -73,6 +68,27 @@ func (b *builder) circles() {
 		}
 		b.live(rl)
 	}
+}
+
+// dealCircles deals people sorted by department round-robin into circles
+// of k, so each circle mixes departments; a person goes to the next circle
+// with room whose members all share the program's weekly hours with them,
+// and is left out when there is none. Circles that end up short are dropped.
+func (b *builder) dealCircles(pool []int, k int) [][]int {
+	g := b.g
+	sorted := slices.Clone(pool)
+	slices.SortStableFunc(sorted, func(x, y int) int { return strings.Compare(g.person(x).Department, g.person(y).Department) })
+	groups := make([][]int, len(pool)/k)
+	for i, p := range sorted {
+		for j := range groups {
+			grp := &groups[(i+j)%len(groups)]
+			if len(*grp) < k && b.overlaps(append(slices.Clone(*grp), p)...) {
+				*grp = append(*grp, p)
+				break
+			}
+		}
+	}
+	return slices.DeleteFunc(groups, func(grp []int) bool { return len(grp) < k })
 }
 
 // circleFocus is the leadership skill most members of a circle want (People Management by default).
@@ -157,7 +173,7 @@ func (b *builder) book(oh *OfficeHoursSpec, e int, mentees []int, topics []strin
 	who, topic := -1, topics[0]
 	for _, i := range r.Perm(len(mentees)) {
 		m := mentees[i]
-		if len(g.sharedLanguages(m, e)) == 0 || b.busyAt(m, oh.Slot) {
+		if len(g.sharedLanguages(m, e)) == 0 || b.busyAt(m, oh.Slot) || !b.overlaps(m, e) {
 			continue
 		}
 		if who < 0 {
@@ -215,7 +231,7 @@ func (b *builder) advisoryBoard() {
 		"Build your own board: one senior mentor plus two or three peers with different backgrounds who advise you "+
 			"on your career for six months. Enrolling now; boards start next month.",
 		mentor.ModeReview, plan{created: h - 21, enrolling: h - 20, matching: -1, running: -1, closed: -1, months: 6},
-		mentor.ProgramOptions{DefaultCapacity: 2, MinOverlapHours: 1, MeetingCadence: mentor.CadenceMonthly})
+		mentor.ProgramOptions{DefaultCapacity: 2, MinOverlapHours: hours(1), MeetingCadence: mentor.CadenceMonthly})
 	for _, p := range b.pool(16, func(i int) bool { s := g.person(i).Seniority; return s >= 2 && s <= 5 }) {
 		b.enroll(p, mentor.RoleMentee, 0, pick(r, enrollmentGoals), map[string]string{"career_aim": pick(r, []string{"Move into management", "Become a recognised expert", "Switch to another department", "Prepare for a director role"})})
 	}

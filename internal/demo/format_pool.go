@@ -81,7 +81,7 @@ func (b *builder) peer() {
 		"Reciprocal peer mentoring for colleagues born from 1997 on. Pairs of similar level take turns: in each "+
 			"session one of you is the mentee and brings a real dilemma, the other asks questions. Pick your partner from a shortlist.",
 		mentor.ModeSelfSelect, plan{created: 52, enrolling: 53, matching: 70, running: 74, closed: -1, months: 6},
-		mentor.ProgramOptions{CohortGenerations: []string{"gen_z"}, GroupSize: 2, MinOverlapHours: 2, MeetingCadence: mentor.CadenceFortnightly})
+		mentor.ProgramOptions{CohortGenerations: []string{"gen_z"}, GroupSize: 2, MinOverlapHours: hours(2), MeetingCadence: mentor.CadenceFortnightly})
 	pool := b.pool(40, func(i int) bool { return g.info[i].gen == "gen_z" })
 	for _, p := range pool {
 		b.enroll(p, mentor.RolePeer, 0, pick(r, enrollmentGoals), nil)
@@ -89,7 +89,7 @@ func (b *builder) peer() {
 	var cands []duo
 	for i, a := range pool {
 		for _, c := range pool[i+1:] {
-			if abs(g.person(a).Seniority-g.person(c).Seniority) > 1 || len(g.sharedLanguages(a, c)) == 0 {
+			if abs(g.person(a).Seniority-g.person(c).Seniority) > 1 || len(g.sharedLanguages(a, c)) == 0 || !b.overlaps(a, c) {
 				continue
 			}
 			cands = append(cands, duo{a: a, b: c, fit: g.pairFit(mentor.FormatPeer, a, c, g.peerLesson(a, c).skill)})
@@ -126,7 +126,7 @@ func (b *builder) skillSwap() {
 			continue
 		}
 		for c := a + 1; c < n; c++ {
-			if c == g.org.Coordinator.Person || g.info[c].programs > 2 || len(g.sharedLanguages(a, c)) == 0 {
+			if c == g.org.Coordinator.Person || g.info[c].programs > 2 || len(g.sharedLanguages(a, c)) == 0 || !b.overlaps(a, c) {
 				continue
 			}
 			x, y := g.teachable(c, a, nil), g.teachable(a, c, nil)
@@ -235,7 +235,8 @@ func (b *builder) rotationRound(pool []int, seen map[[2]int]bool) [][2]int {
 				continue
 			}
 			for _, c := range order[i+1:] {
-				if used[c] || seen[pairKey(a, c)] || g.person(a).Department == g.person(c).Department || len(g.sharedLanguages(a, c)) == 0 {
+				if used[c] || seen[pairKey(a, c)] || g.person(a).Department == g.person(c).Department || len(g.sharedLanguages(a, c)) == 0 ||
+					!b.overlaps(a, c) {
 					continue
 				}
 				used[a], used[c] = true, true

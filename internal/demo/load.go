@@ -247,16 +247,31 @@ func (l *loader) match(programID int64, runIDs []int64, ms *MatchSpec) (int64, e
 	case mentor.MatchCompleted, mentor.MatchEnded, mentor.MatchPaused:
 		moves = []move{{mentor.MatchActive, ms.AcceptedAt}, {final, ms.Match.UpdatedAt}}
 	}
-	for _, mv := range moves {
-		l.at(mv.at)
-		if err := l.db.SetMatchState(l.ctx, m.ID, mv.to); err != nil {
-			return 0, fmt.Errorf("move to %s: %w", mv.to, err)
+	// The meetings come before a final pause or end: a closed match takes no
+	// new meetings, and a held meeting resumes a paused one.
+	var last []move
+	if f := ms.Match.State; f == mentor.MatchCompleted || f == mentor.MatchEnded || f == mentor.MatchPaused {
+		moves, last = moves[:len(moves)-1], moves[len(moves)-1:]
+	}
+	apply := func(moves []move) error {
+		for _, mv := range moves {
+			l.at(mv.at)
+			if err := l.db.SetMatchState(l.ctx, m.ID, mv.to); err != nil {
+				return fmt.Errorf("move to %s: %w", mv.to, err)
+			}
 		}
+		return nil
+	}
+	if err := apply(moves); err != nil {
+		return 0, err
 	}
 	for i := range ms.Meetings {
 		if err := l.meeting(programID, m.ID, &ms.Meetings[i]); err != nil {
 			return 0, fmt.Errorf("meeting %d: %w", i, err)
 		}
+	}
+	if err := apply(last); err != nil {
+		return 0, err
 	}
 	for i := range ms.Goals {
 		if err := l.goal(programID, m.ID, &ms.Goals[i]); err != nil {

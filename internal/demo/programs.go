@@ -192,3 +192,7 @@ func settingsOf(p *mentor.Program) map[string]any {
 		"fair":             p.Options.Fair,
 	}
 }
+
+// hours returns a program's minimum of shared weekly hours as the option
+// holds it (a pointer, so that 0 can mean "no minimum").
+func hours(h int) *int { return &h }

@@ -108,8 +108,8 @@ func Rules(p *mentor.Program) match.Rules {
 	if o.MaxSeniorityGap > 0 {
 		r.MinSeniorityGap, r.MaxSeniorityGap = o.MinSeniorityGap, o.MaxSeniorityGap
 	}
-	if o.MinOverlapHours > 0 {
-		r.MinOverlapHours = o.MinOverlapHours
+	if o.MinOverlapHours != nil { // 0 is "no minimum", not "the default"
+		r.MinOverlapHours = *o.MinOverlapHours
 	}
 	return r
 }

@@ -157,19 +157,22 @@ type Program struct {
 type ProgramOptions struct {
 	CrossFunctional bool `json:"cross_functional"`
 	// Cohort filters restrict who may enroll: generations ("gen_z"), departments.
-	CohortGenerations  []string `json:"cohort_generations,omitempty"`
-	CohortDepartments  []string `json:"cohort_departments,omitempty"`
-	MeetingCadence     Cadence  `json:"meeting_cadence"`
-	CycleCadence       Cadence  `json:"cycle_cadence,omitempty"`
-	GroupSize          int      `json:"group_size,omitempty"`
-	DefaultCapacity    int      `json:"default_capacity"`
-	MinSeniorityGap    int      `json:"min_seniority_gap"`
-	MaxSeniorityGap    int      `json:"max_seniority_gap"`
-	MinOverlapHours    int      `json:"min_overlap_hours"`
-	Fair               bool     `json:"fair"`
-	ShortlistSize      int      `json:"shortlist_size,omitempty"`
-	MaxPendingRequests int      `json:"max_pending_requests,omitempty"`
-	ProposalExpiryDays int      `json:"proposal_expiry_days"`
+	CohortGenerations []string `json:"cohort_generations,omitempty"`
+	CohortDepartments []string `json:"cohort_departments,omitempty"`
+	MeetingCadence    Cadence  `json:"meeting_cadence"`
+	CycleCadence      Cadence  `json:"cycle_cadence,omitempty"`
+	GroupSize         int      `json:"group_size,omitempty"`
+	DefaultCapacity   int      `json:"default_capacity"`
+	MinSeniorityGap   int      `json:"min_seniority_gap"`
+	MaxSeniorityGap   int      `json:"max_seniority_gap"`
+	// MinOverlapHours is how many weekly hours of shared availability a
+	// pair needs; 0 means no minimum. Left out, ApplyDefaults sets the
+	// format's default (DefaultMinOverlapHours), so an explicit 0 is kept.
+	MinOverlapHours    *int `json:"min_overlap_hours,omitempty"`
+	Fair               bool `json:"fair"`
+	ShortlistSize      int  `json:"shortlist_size,omitempty"`
+	MaxPendingRequests int  `json:"max_pending_requests,omitempty"`
+	ProposalExpiryDays int  `json:"proposal_expiry_days"`
 	// Weights of the matching factors, by factor name; missing factors use the format's defaults.
 	Weights map[string]float64 `json:"weights,omitempty"`
 }
@@ -179,6 +182,16 @@ const MaxCapacity = 20
 
 // WeightNames lists the matching factors a program may weight.
 var WeightNames = []string{"skill", "experience", "diversity", "availability", "language", "preference"}
+
+// DefaultMinOverlapHours is the weekly hours of shared availability a pair
+// of format f needs unless the program says otherwise: 1 for flash and
+// rotation, which meet once, 2 for the others.
+func DefaultMinOverlapHours(f Format) int {
+	if f == FormatFlash || f == FormatRotation {
+		return 1
+	}
+	return 2
+}
 
 // ApplyDefaults fills unset options with the defaults of the program's format.
 func (p *Program) ApplyDefaults() {
@@ -219,6 +232,10 @@ func (p *Program) ApplyDefaults() {
 	}
 	if o.ProposalExpiryDays == 0 {
 		o.ProposalExpiryDays = 14
+	}
+	if o.MinOverlapHours == nil {
+		h := DefaultMinOverlapHours(p.Format)
+		o.MinOverlapHours = &h
 	}
 	if p.Mode == ModeSelfSelect {
 		if o.ShortlistSize == 0 {
@@ -275,7 +292,7 @@ func (p *Program) Validate() error {
 	pr.Check(o.DefaultCapacity < 1 || o.DefaultCapacity > MaxCapacity, "options.default_capacity", "must be between 1 and %d, got %d", MaxCapacity, o.DefaultCapacity)
 	pr.Check(o.MinSeniorityGap < 0 || o.MinSeniorityGap > MaxSeniority, "options.min_seniority_gap", "must be between 0 and %d", MaxSeniority)
 	pr.Check(o.MaxSeniorityGap < o.MinSeniorityGap || o.MaxSeniorityGap > MaxSeniority, "options.max_seniority_gap", "must be between min_seniority_gap and %d", MaxSeniority)
-	pr.Check(o.MinOverlapHours < 0 || o.MinOverlapHours > 40, "options.min_overlap_hours", "must be between 0 and 40")
+	pr.Check(o.MinOverlapHours != nil && (*o.MinOverlapHours < 0 || *o.MinOverlapHours > 40), "options.min_overlap_hours", "must be between 0 (no minimum) and 40")
 	pr.Check(o.ShortlistSize < 0 || o.ShortlistSize > 50, "options.shortlist_size", "must be between 0 and 50")
 	pr.Check(o.MaxPendingRequests < 0 || o.MaxPendingRequests > 50, "options.max_pending_requests", "must be between 0 and 50")
 	pr.Check(o.ProposalExpiryDays < 1 || o.ProposalExpiryDays > 365, "options.proposal_expiry_days", "must be between 1 and 365")

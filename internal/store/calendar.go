@@ -46,6 +46,36 @@ func (d *DB) CalendarToken(ctx context.Context, personID int64, rotate bool) (st
 	return token, nil
 }
 
+// FirstCalendarToken gives the person a calendar token when they have none
+// and returns it with when it was made; when they have one already, token is
+// "" (only its hash is kept) and created says when that one was made. A
+// missing person is ENOTFOUND.
+//
+// One statement creates or reads the row. Its no-op DO UPDATE waits for a
+// concurrent first call's insert to commit and then returns that row; with
+// DO NOTHING followed by a SELECT, PostgreSQL could skip the insert without
+// waiting, and the SELECT then missed the uncommitted row (a 404 under
+// concurrent first reads).
+func (d *DB) FirstCalendarToken(ctx context.Context, personID int64) (token string, created time.Time, err error) {
+	if _, err := d.Person(ctx, personID); err != nil {
+		return "", time.Time{}, err
+	}
+	b := make([]byte, 32)
+	rand.Read(b)
+	token = base64.RawURLEncoding.EncodeToString(b)
+	var stored string
+	err = d.db.QueryRowContext(ctx, `INSERT INTO calendar_tokens (person_id, token_hash, created_at) VALUES ($1, $2, $3)
+		ON CONFLICT (person_id) DO UPDATE SET created_at = calendar_tokens.created_at RETURNING token_hash, created_at`,
+		personID, hashToken(token), d.Now()).Scan(&stored, &created)
+	if err != nil {
+		return "", time.Time{}, d.translate(fmt.Errorf("store calendar token: %w", err))
+	}
+	if stored != hashToken(token) {
+		token = ""
+	}
+	return token, created.UTC(), nil
+}
+
 // CalendarTokenCreated returns when the person's current calendar token was
 // made, or ENOTFOUND when the person has none.
 func (d *DB) CalendarTokenCreated(ctx context.Context, personID int64) (time.Time, error) {

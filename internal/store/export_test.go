@@ -8,3 +8,10 @@ func UniqueConstraints() (postgres, sqlite, fields []string) {
 	}
 	return postgres, sqlite, fields
 }
+
+// ForgetSearchText empties every person's search text, as in a database
+// migrated before the search_text column was filled.
+func (d *DB) ForgetSearchText() error {
+	_, err := d.db.Exec(`UPDATE people SET search_text = ''`)
+	return err
+}

@@ -93,11 +93,12 @@ func goalRefs(ctx context.Context, q querier, g *mentor.Goal, pr *mentor.Problem
 
 // CreateGoal validates g (every missing S.M.A.R.T. letter is an EINVALID
 // naming its field; so are unknown owner, skill, program or match, and a
-// match the owner is not in) and stores it with its milestones in one
+// match the owner is not in, and a due date in the past) and stores it with its milestones in one
 // transaction. The current value starts at the baseline; when g has a match
 // and no program, the program is the match's.
 func (d *DB) CreateGoal(ctx context.Context, g *mentor.Goal) error {
 	pr := validateGoal(g)
+	pr.Merge("", g.CheckDueDate(d.Now()))
 	if err := pr.Err("goal"); err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func date(tb testing.TB, s string) *mentor.Date {
 func smartGoal(tb testing.TB, owner int64, baseline, target float64) *mentor.Goal {
 	tb.Helper()
 	return &mentor.Goal{OwnerID: owner, Title: "Ship a Go service", Metric: "services in production", Unit: "services",
-		Baseline: ptr(baseline), Target: ptr(target), Plan: "pair weekly", Relevance: "platform career", DueDate: date(tb, "2026-09-30")}
+		Baseline: ptr(baseline), Target: ptr(target), Plan: "pair weekly", Relevance: "platform career", DueDate: date(tb, "2030-09-30")}
 }
 
 func TestStore_Goals(t *testing.T) {
@@ -40,7 +40,7 @@ func TestStore_Goals(t *testing.T) {
 		}
 		g := &mentor.Goal{OwnerID: w.id(1), MatchID: &m.ID, Title: " Learn Go ", Description: "from zero to a service",
 			Metric: "katas solved", Unit: "katas", Baseline: ptr(2.0), Target: ptr(20.0), Plan: "one kata a day",
-			SkillID: &goSkill.ID, Relevance: "backend role", DueDate: date(t, "2026-06-30"),
+			SkillID: &goSkill.ID, Relevance: "backend role", DueDate: date(t, "2030-06-30"),
 			Milestones: []mentor.Milestone{{Title: "first kata", DueDate: date(t, "2026-04-01"), Done: true}, {Title: "ten katas"}}}
 		if err := db.CreateGoal(ctx, g); err != nil {
 			t.Fatal(err)

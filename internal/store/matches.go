@@ -313,16 +313,9 @@ func (d *DB) RespondToMatch(ctx context.Context, matchID, personID int64, accept
 	var out *mentor.Match
 	err := d.Tx(ctx, func(tx *sql.Tx) error {
 		now := d.Now()
-		found, err := d.lockRow(ctx, tx, "matches", "updated_at", matchID)
+		state, err := d.lockMatchState(ctx, tx, matchID)
 		if err != nil {
 			return err
-		}
-		if !found {
-			return mentor.Errorf(mentor.ENOTFOUND, "match %d was not found.", matchID)
-		}
-		var state mentor.MatchState
-		if err := tx.QueryRowContext(ctx, `SELECT state FROM matches WHERE id = $1`, matchID).Scan(&state); err != nil {
-			return fmt.Errorf("read match state: %w", err)
 		}
 		if state != mentor.MatchProposed {
 			return mentor.Errorf(mentor.ECONFLICT, "The match is %s; only a proposed match takes answers.", state)

@@ -78,7 +78,9 @@ func validateMeeting(m *mentor.Meeting) *mentor.Problems {
 // (mentor.AssignTurns) from the match's meetings, with the match locked in
 // the same transaction, so two meetings created at once never get the same
 // turn. Bad fields, an unknown match, and a mentee, facilitator or attendee
-// who is not a member of the match are EINVALID naming the field.
+// who is not a member of the match are EINVALID naming the field; a closed
+// match (completed, ended, declined) is ECONFLICT. A held meeting of a
+// paused match resumes the match (also in UpdateMeeting).
 func (d *DB) CreateMeeting(ctx context.Context, m *mentor.Meeting) error {
 	pr := validateMeeting(m)
 	if err := pr.Err("meeting"); err != nil {
@@ -89,6 +91,9 @@ func (d *DB) CreateMeeting(ctx context.Context, m *mentor.Meeting) error {
 			return err
 		}
 		if err := pr.Err("meeting"); err != nil {
+			return err
+		}
+		if err := d.meetingMatchState(ctx, tx, m, true); err != nil {
 			return err
 		}
 		if err := d.assignTurns(ctx, tx, m); err != nil {
@@ -236,6 +241,9 @@ func (d *DB) UpdateMeeting(ctx context.Context, m *mentor.Meeting) error {
 		if err := pr.Err("meeting"); err != nil {
 			return err
 		}
+		if err := d.meetingMatchState(ctx, tx, m, false); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE meetings SET starts_at = $1, minutes = $2, kind = $3, agenda = $4, mentee_id = $5,
 			dilemma = $6, facilitator_id = $7, shared_notes = $8, attendance = $9, status = $10 WHERE id = $11`,
 			m.StartsAt, m.Minutes, m.Kind, m.Agenda, m.MenteeID, m.Dilemma, m.FacilitatorID, m.SharedNotes,
@@ -309,7 +317,8 @@ func (d *DB) Notes(ctx context.Context, meetingID, viewerID int64) ([]mentor.Not
 // AddFeedback stores one participant's feedback on a meeting and sets f.ID
 // and f.CreatedAt. A missing meeting is ENOTFOUND; a bad rating or style, or
 // an author who is not a member of the meeting's match, EINVALID naming the
-// field; a second feedback by the same author on the same meeting ECONFLICT.
+// field; feedback on a meeting that has not happened (mentor.Meeting.Happened)
+// or a second feedback by the same author on the same meeting ECONFLICT.
 func (d *DB) AddFeedback(ctx context.Context, f *mentor.Feedback) error {
 	var pr mentor.Problems
 	pr.Merge("", f.Validate())
@@ -319,6 +328,9 @@ func (d *DB) AddFeedback(ctx context.Context, f *mentor.Feedback) error {
 	}
 	match, err := meetingMatch(ctx, d.db, f.MeetingID)
 	if err != nil {
+		return err
+	}
+	if err := checkHappened(ctx, d.db, f.MeetingID, d.Now()); err != nil {
 		return err
 	}
 	member, err := isMember(ctx, d.db, match, f.AuthorID)

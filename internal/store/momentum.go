@@ -310,16 +310,9 @@ func (d *DB) EndMatch(ctx context.Context, matchID, actorID int64, reason string
 	}
 	var out *mentor.Match
 	err := d.Tx(ctx, func(tx *sql.Tx) error {
-		found, err := d.lockRow(ctx, tx, "matches", "updated_at", matchID)
+		from, err := d.lockMatchState(ctx, tx, matchID)
 		if err != nil {
 			return err
-		}
-		if !found {
-			return mentor.Errorf(mentor.ENOTFOUND, "match %d was not found.", matchID)
-		}
-		var from mentor.MatchState
-		if err := tx.QueryRowContext(ctx, `SELECT state FROM matches WHERE id = $1`, matchID).Scan(&from); err != nil {
-			return fmt.Errorf("read match state: %w", err)
 		}
 		allowed := false
 		for _, s := range matchMoves[from] {

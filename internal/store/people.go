@@ -56,6 +56,9 @@ func (d *DB) createPerson(ctx context.Context, tx *sql.Tx, p *mentor.Person) err
 	if err != nil {
 		return d.translate(fmt.Errorf("insert person: %w", err))
 	}
+	if err := setSearchText(ctx, tx, p); err != nil {
+		return err
+	}
 	return d.setSkills(ctx, tx, p)
 }
 
@@ -140,6 +143,9 @@ func (d *DB) updatePerson(ctx context.Context, tx *sql.Tx, p *mentor.Person) err
 	if n, _ := res.RowsAffected(); n == 0 {
 		return mentor.Errorf(mentor.ENOTFOUND, "person %d was not found.", p.ID)
 	}
+	if err := setSearchText(ctx, tx, p); err != nil {
+		return err
+	}
 	return d.setSkills(ctx, tx, p)
 }
 
@@ -183,10 +189,10 @@ func (d *DB) People(ctx context.Context, f PeopleFilter) ([]mentor.Person, strin
 		w.add("seniority = ?", f.Seniority)
 	}
 	if f.Query != "" {
-		p := w.arg("%" + strings.ToLower(f.Query) + "%")
-		cond := "(lower(name) LIKE " + p + " OR lower(title) LIKE " + p + " OR email LIKE " + p + ")"
+		p := w.arg(likePattern(foldSearch(f.Query)))
+		cond := "(search_text LIKE " + p + " ESCAPE '!' OR email LIKE " + p + " ESCAPE '!')"
 		if f.PublicOnly {
-			cond = "(lower(name) LIKE " + p + " OR lower(title) LIKE " + p + ")"
+			cond = "search_text LIKE " + p + " ESCAPE '!'"
 		}
 		w.conds = append(w.conds, cond)
 	}

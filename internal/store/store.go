@@ -77,6 +77,9 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("migrate: %w", err)
 	}
+	if err := d.fillSearchText(ctx); err != nil {
+		return len(res), fmt.Errorf("migrate: %w", err)
+	}
 	return len(res), nil
 }
 

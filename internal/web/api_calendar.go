@@ -36,20 +36,12 @@ type calendarAddress struct {
 // apiMyCalendar gives the signed-in person a calendar-feed address the first
 // time; later it says when the address was made, as it cannot be shown again.
 func (s *Server) apiMyCalendar(w http.ResponseWriter, r *http.Request) error {
-	person := currentUser(r).PersonID
-	created, err := s.DB.CalendarTokenCreated(r.Context(), person)
-	if mentor.ErrorCode(err) == mentor.ENOTFOUND {
-		token, err := s.DB.CalendarToken(r.Context(), person, false)
-		if err == nil {
-			return writeJSON(w, http.StatusOK, calendarAddress{URL: s.feedURL(token), CreatedAt: s.DB.Now()})
-		}
-		if mentor.ErrorCode(err) != mentor.ECONFLICT { // ECONFLICT: a concurrent request made it first
-			return err
-		}
-		created, err = s.DB.CalendarTokenCreated(r.Context(), person)
-	}
+	token, created, err := s.DB.FirstCalendarToken(r.Context(), currentUser(r).PersonID)
 	if err != nil {
 		return err
+	}
+	if token != "" {
+		return writeJSON(w, http.StatusOK, calendarAddress{URL: s.feedURL(token), CreatedAt: created})
 	}
 	return writeJSON(w, http.StatusOK, calendarAddress{CreatedAt: created,
 		Detail: "Your calendar address was shown when it was made and is kept only as a hash. POST /api/v1/me/calendar makes a new one; the old one then stops working."})
@@ -156,12 +148,18 @@ func (s *Server) inviteAttendees(r *http.Request, m *mentor.Meeting) ([]notify.A
 	return out, match, nil
 }
 
-// organizer is who invitations come from: the mailer's sender, or nobody.
-func (s *Server) organizer() notify.Attendee {
-	if s.Mailer == nil {
-		return notify.Attendee{}
+// organizer is who invitations come from: the mailer's sender, or without
+// a mailer the signed-in person who downloads the invitation (RFC 5546: a
+// REQUEST must name its ORGANIZER).
+func (s *Server) organizer(r *http.Request) (notify.Attendee, error) {
+	if s.Mailer != nil {
+		return notify.Attendee{Name: s.Mailer.FromName(), Email: s.Mailer.From()}, nil
 	}
-	return notify.Attendee{Name: s.Mailer.FromName(), Email: s.Mailer.From()}
+	p, err := s.DB.Person(r.Context(), currentUser(r).PersonID)
+	if err != nil {
+		return notify.Attendee{}, err
+	}
+	return notify.Attendee{Name: p.Name, Email: p.Email}, nil
 }
 
 // apiMeetingInviteICS serves a meeting's invitation to its members and coordinators.
@@ -178,9 +176,13 @@ func (s *Server) apiMeetingInviteICS(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	organizer, err := s.organizer(r)
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/calendar; method=REQUEST; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="meeting-`+strconv.FormatInt(m.ID, 10)+`.ics"`)
-	_, err = w.Write(notify.MeetingICS(*m, attendees, s.organizer(), s.meetingLink(), s.DB.Now()))
+	_, err = w.Write(notify.MeetingICS(*m, attendees, organizer, s.meetingLink(), s.DB.Now()))
 	return err
 }
 

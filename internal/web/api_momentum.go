@@ -21,6 +21,7 @@ func (s *Server) momentumRoutes() {
 	s.private("GET /api/v1/reports/abuse", s.apiAbuseList)
 	s.private("POST /api/v1/reports/abuse/{id}/close", s.apiAbuseClose)
 	s.private("POST /api/v1/matches/{id}/end", s.apiMatchEnd)
+	s.private("POST /api/v1/matches/{id}/resume", s.apiMatchResume)
 	s.calendarRoutes()
 }
 

@@ -355,6 +355,9 @@ func TestLifecycle_Flash(t *testing.T) {
 		if mt.Kind != mentor.MeetingFlash {
 			t.Fatalf("flash meeting kind %s", mt.Kind)
 		}
+		// Feedback follows the session: it is held first.
+		f.do(c.tokens[booker], "PUT", fmt.Sprintf("/api/v1/meetings/%d", mt.ID), map[string]any{"starts_at": mt.StartsAt, "minutes": mt.Minutes,
+			"kind": mt.Kind, "status": "held"}, http.StatusOK, nil)
 		f.do(c.tokens[booker], "POST", fmt.Sprintf("/api/v1/meetings/%d/feedback", mt.ID), map[string]any{"rating": 5, "style": "directive", "text": "exactly what I needed"}, http.StatusCreated, nil)
 		f.do(c.tokens[expert], "POST", fmt.Sprintf("/api/v1/meetings/%d/feedback", mt.ID), map[string]any{"rating": 4}, http.StatusCreated, nil)
 		var m mentor.Match

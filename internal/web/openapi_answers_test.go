@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -504,6 +505,12 @@ func TestOpenAPI_AnswersMatchDocument(t *testing.T) {
 	c.call(f.coordTok, "GET", rotation+"/survey", nil, 200)
 	c.call(f.coordTok, "GET", picks+"/survey", nil, 200)
 
+	c.call(f.anaTok, "POST", api+"/matches/"+match+"/resume", nil, 409) // active
+	if err := f.db.SetMatchState(context.Background(), f.match.ID, mentor.MatchPaused); err != nil {
+		t.Fatal(err)
+	}
+	c.call(f.caiTok, "POST", api+"/matches/"+match+"/resume", nil, 404)
+	c.call(f.anaTok, "POST", api+"/matches/"+match+"/resume", nil, 200)
 	c.call(f.benTok, "POST", api+"/matches/"+match+"/end", map[string]string{"reason": "We reached our goals."}, 200)
 	c.call(f.benTok, "POST", api+"/matches/"+match+"/end", map[string]string{"reason": "Again."}, 409)
 
