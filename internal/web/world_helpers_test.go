@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -67,7 +68,7 @@ func newWorld(tb testing.TB, db *store.DB) *world {
 	w.obj["goal"], w.obj["shared-goal"] = id(goal.ID), id(shared.ID)
 	w.fresh["goal"] = func(tb testing.TB) string {
 		var g mentor.Goal
-		f.do(f.anaTok, "POST", "/api/v1/goals", validGoalBody(f.ana.ID), http.StatusCreated, &g)
+		w.do(tb, f.anaTok, "POST", "/api/v1/goals", validGoalBody(f.ana.ID), http.StatusCreated, &g)
 		return id(g.ID)
 	}
 	var mt mentor.Meeting
@@ -120,9 +121,9 @@ func newWorld(tb testing.TB, db *store.DB) *world {
 	w.fresh["booked-slot"] = func(tb testing.TB) string {
 		slots++
 		var o mentor.OfficeHours
-		f.do(f.benTok, "POST", "/api/v1/office-hours", map[string]any{"program_id": flash, "starts_at": slot.StartsAt.Add(time.Duration(slots) * time.Hour),
+		w.do(tb, f.benTok, "POST", "/api/v1/office-hours", map[string]any{"program_id": flash, "starts_at": slot.StartsAt.Add(time.Duration(slots) * time.Hour),
 			"minutes": 20, "topics": []string{"SQL"}}, http.StatusCreated, &o)
-		f.do(f.anaTok, "POST", fmt.Sprintf("/api/v1/office-hours/%d/book", o.ID), nil, http.StatusOK, nil)
+		w.do(tb, f.anaTok, "POST", fmt.Sprintf("/api/v1/office-hours/%d/book", o.ID), nil, http.StatusOK, nil)
 		return id(o.ID)
 	}
 
@@ -220,4 +221,23 @@ func (w *world) serve(token, method, target, contentType string, body []byte) *h
 	rec := httptest.NewRecorder()
 	w.h.ServeHTTP(rec, r)
 	return rec
+}
+
+// do is fixture.do for tb (a fuzz function's *testing.T, where the
+// fixture's own testing.F must not be used).
+func (w *world) do(tb testing.TB, token, method, path string, in any, want int, out any) {
+	tb.Helper()
+	var b []byte
+	if in != nil {
+		b, _ = json.Marshal(in)
+	}
+	rec := w.serve(token, method, path, "", b)
+	if rec.Code != want {
+		tb.Fatalf("%s %s: status %d, want %d: %s", method, path, rec.Code, want, rec.Body.String())
+	}
+	if out != nil {
+		if err := json.Unmarshal(rec.Body.Bytes(), out); err != nil {
+			tb.Fatalf("%s %s: decode %s: %v", method, path, rec.Body.String(), err)
+		}
+	}
 }
