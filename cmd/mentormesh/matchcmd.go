@@ -149,6 +149,10 @@ func matchFile(path string, stdin io.Reader, f match.Format, opt match.PlanOptio
 	if err := dec.Decode(&in); err != nil {
 		return nil, mentor.Errorf(mentor.EINVALID, "%s: %v", path, err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		// A second value or stray text after the array is a damaged file, not one to half-read.
+		return nil, mentor.Errorf(mentor.EINVALID, "%s: text after the JSON array of people", path)
+	}
 	now := time.Now().UTC()
 	people := make([]match.Profile, len(in))
 	seen := map[string]bool{}

@@ -48,6 +48,15 @@ func Open(tb testing.TB, dialect store.Dialect) *store.DB {
 	return db
 }
 
+// PostgresDSN returns the URL of a fresh, empty PostgreSQL schema, dropped
+// when the test ends, for tests that hand a database to another process.
+// Like Open, it skips the test when MENTORMESH_TEST_POSTGRES is unset and
+// fails it instead when MENTORMESH_TEST_REQUIRE=1.
+func PostgresDSN(tb testing.TB) string {
+	tb.Helper()
+	return postgresSchema(tb)
+}
+
 // postgresSchema creates an empty schema and returns a URL whose connections use it.
 func postgresSchema(tb testing.TB) string {
 	tb.Helper()
