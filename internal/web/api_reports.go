@@ -148,12 +148,17 @@ func (s *Server) apiReportOutcomes(w http.ResponseWriter, r *http.Request) error
 }
 
 // apiReportFormats answers the format comparison (coordinators and admins).
+// It is observational: programs that are arms of a format trial are left
+// out, since their randomised result is the trial's (GET /api/v1/trials/{id}).
 func (s *Server) apiReportFormats(w http.ResponseWriter, r *http.Request) error {
 	if err := requireManager(r); err != nil {
 		return err
 	}
 	f, err := reportFilter(r)
 	if err != nil {
+		return err
+	}
+	if f.ExceptPrograms, err = s.DB.TrialProgramIDs(r.Context()); err != nil {
 		return err
 	}
 	d, err := s.reportData(r.Context())

@@ -469,6 +469,8 @@ func TestOpenAPI_AnswersMatchDocument(t *testing.T) {
 		"answers": map[string]any{"horizon": "short", "one_question": true}}, 200)
 	c.call(f.anaTok, "POST", api+"/advisor", map[string]any{"text": "x", "answers": map[string]any{"horizon": "soon"}}, 422)
 
+	checkTrialAnswers(c)
+
 	// Calendar: feed addresses, the feed, invitations.
 	first, _ := c.call(f.anaTok, "GET", api+"/me/calendar", nil, 200)["url"].(string)
 	c.call(f.anaTok, "GET", api+"/me/calendar", nil, 200)
