@@ -40,6 +40,20 @@ func (s *Server) filterForm(r *http.Request) (reportFilterForm, report.Filter, e
 	return form, f, err
 }
 
+// reportInputs checks that the viewer manages programs and reads the
+// page's filters and the report data.
+func (s *Server) reportInputs(r *http.Request) (reportFilterForm, report.Filter, *report.Data, error) {
+	if err := requireManager(r); err != nil {
+		return reportFilterForm{}, report.Filter{}, nil, err
+	}
+	form, f, err := s.filterForm(r)
+	if err != nil {
+		return form, f, nil, err
+	}
+	d, err := s.reportData(r.Context())
+	return form, f, d, err
+}
+
 type formatsPageData struct {
 	pageData
 	Filter  reportFilterForm
@@ -51,14 +65,7 @@ type formatsPageData struct {
 // reportsFormatsPage is the format comparison: per metric a chart with
 // intervals and a table, the pairs in words, raw and like for like.
 func (s *Server) reportsFormatsPage(w http.ResponseWriter, r *http.Request) error {
-	if err := requireManager(r); err != nil {
-		return err
-	}
-	form, f, err := s.filterForm(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.reportData(r.Context())
+	form, f, d, err := s.reportInputs(r)
 	if err != nil {
 		return err
 	}
@@ -133,14 +140,7 @@ type healthPageData struct {
 
 // reportsPage is the organisation's health, and each program's in brief.
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) error {
-	if err := requireManager(r); err != nil {
-		return err
-	}
-	form, f, err := s.filterForm(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.reportData(r.Context())
+	form, f, d, err := s.reportInputs(r)
 	if err != nil {
 		return err
 	}
