@@ -118,7 +118,7 @@ func TestTwoInstances_SharedPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A long session: the test moves the store clock by weeks.
-	coordTok, err := db.CreateSession(ctx, coordUser.ID, store.SessionBearer, 90*24*time.Hour)
+	coordTok, err := db.CreateSession(ctx, coordUser.ID, store.SessionBearer, store.SessionPolicy{TTL: 90 * 24 * time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
