@@ -25,6 +25,9 @@ type Options struct {
 	Rematch bool `json:"rematch"`
 	// Publish publishes the proposals at once (auto mode does this anyway).
 	Publish bool `json:"publish"`
+	// Cycle, when set, is the rotation cycle the run must start: if another
+	// run started it (or a later one) first, Run returns ECONFLICT.
+	Cycle int `json:"-"`
 }
 
 // Result is a stored run with its proposals and the people left unmatched.
@@ -192,6 +195,9 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 		if cycle, err = s.nextCycle(ctx, p.ID); err != nil {
 			return nil, err
 		}
+		if opt.Cycle != 0 && cycle != opt.Cycle {
+			return nil, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", opt.Cycle, p.Name)
+		}
 		won, err := s.DB.ClaimCycle(ctx, p.ID, cycle)
 		if err != nil {
 			return nil, err
@@ -301,7 +307,9 @@ func (s *Service) StartDueCycles(ctx context.Context, now time.Time) ([]*mentor.
 			if last == 0 || days == 0 || now.Before(started.AddDate(0, 0, days)) {
 				continue
 			}
-			res, err := s.Run(ctx, p.ID, Options{Seed: int64(last + 1), Publish: p.Mode == mentor.ModeAuto})
+			// The cycle found due is the one to start: another instance may
+			// have started it since, and the next one is not due yet.
+			res, err := s.Run(ctx, p.ID, Options{Seed: int64(last + 1), Publish: p.Mode == mentor.ModeAuto, Cycle: last + 1})
 			if mentor.ErrorCode(err) == mentor.ECONFLICT {
 				continue // another instance started it
 			}

@@ -18,7 +18,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside templates/layout.html.
-var pageNames = []string{"login", "error", "home", "signup", "program"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "reports", "reports_formats", "program_report", "advisor"}
 
 // templateFuncs are the helpers every page template may call.
 var templateFuncs = template.FuncMap{
@@ -30,13 +30,20 @@ var templateFuncs = template.FuncMap{
 	},
 	"percent": func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
 	"pct":     func(x float64) float64 { return x * 100 },
+	"pctInt":  func(x float64) int { return int(x*100 + 0.5) },
+	"share":   share,
+	"dec1":    dec1,
+	// cohortWords names the generations the cohort filter offers.
+	"cohortWords": func() map[string]string {
+		return map[string]string{"gen_z": "Generation Z", "millennial": "Millennials", "gen_x": "Generation X", "boomer": "Baby boomers"}
+	},
 }
 
 // parsePages parses every page template once, each with the shared layout.
 func parsePages() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/*parts.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse page %s: %w", name, err)
 		}
@@ -107,6 +114,10 @@ func (s *Server) htmlRoutes() {
 	s.private("POST /signup/{slug}", s.signupSubmit)
 	s.private("GET /{$}", s.homePage)
 	s.private("GET /programs/{id}", s.programPage)
+	s.private("GET /programs/{id}/report", s.programReportPage)
+	s.private("GET /reports", s.reportsPage)
+	s.private("GET /reports/formats", s.reportsFormatsPage)
+	s.private("GET /advisor", s.advisorPage)
 	s.private("POST /matches/{id}/respond", s.respondSubmit)
 	s.private("POST /programs/{id}/match-runs", s.programRunSubmit)
 	s.private("POST /match-runs/{id}/publish", s.runPublishSubmit)
