@@ -108,7 +108,7 @@ func (s *Server) apiTrialGet(w http.ResponseWriter, r *http.Request) error {
 // arms' programs (a mentor who did not volunteer counts through the
 // relationship with a volunteer, not alone).
 func (s *Server) trialResult(ctx context.Context, t *mentor.Trial, list []mentor.TrialAssignment) (trialResult, error) {
-	f := report.Filter{}
+	f := report.Filter{To: s.reportEnd()}
 	for _, a := range t.Arms {
 		f.Programs = append(f.Programs, a.ProgramID)
 	}
