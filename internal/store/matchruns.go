@@ -92,37 +92,81 @@ func (d *DB) SetMatchRunStatus(ctx context.Context, id int64, status string) err
 // run is published, the enrollments of the unmatched people go on the
 // waitlist in the same transaction.
 func (d *DB) SaveMatchRun(ctx context.Context, run *mentor.MatchRun, matches []mentor.Match, unmatched []int64, published bool) error {
+	if err := validateRunMatches(run, matches); err != nil {
+		return err
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error { return d.saveRun(ctx, tx, run, matches, unmatched, published) })
+}
+
+// SaveCycleRun stores the run of a rotation's cycle like SaveMatchRun and,
+// in the same transaction, closes the earlier cycles: their accepted,
+// active and paused matches become completed, their unanswered proposals
+// and leftover drafts ended.
+func (d *DB) SaveCycleRun(ctx context.Context, run *mentor.MatchRun, cycle int, matches []mentor.Match, unmatched []int64, published bool) error {
+	if err := validateRunMatches(run, matches); err != nil {
+		return err
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		now := d.Now()
+		for _, c := range []struct {
+			to   mentor.MatchState
+			from []any
+		}{{mentor.MatchCompleted, []any{mentor.MatchAccepted, mentor.MatchActive, mentor.MatchPaused}}, {mentor.MatchEnded, []any{mentor.MatchProposed, mentor.MatchDraft}}} {
+			args := append([]any{c.to, now, run.ProgramID, cycle}, c.from...)
+			if _, err := tx.ExecContext(ctx, `UPDATE matches SET state = $1, updated_at = $2 WHERE program_id = $3 AND cycle < $4
+				AND state IN (`+placeholders(5, len(c.from))+`)`, args...); err != nil {
+				return fmt.Errorf("close earlier cycles: %w", err)
+			}
+		}
+		return d.saveRun(ctx, tx, run, matches, unmatched, published)
+	})
+}
+
+// validateRunMatches puts matches in the run's program and validates each.
+func validateRunMatches(run *mentor.MatchRun, matches []mentor.Match) error {
 	for i := range matches {
 		matches[i].ProgramID = run.ProgramID
 		if err := validateMatch(&matches[i]).Err("match"); err != nil {
 			return err
 		}
 	}
-	return d.Tx(ctx, func(tx *sql.Tx) error {
-		settings, err := jsonObject(run.Settings)
-		if err != nil {
-			return fmt.Errorf("run settings: %w", err)
+	return nil
+}
+
+// placeholders returns n numbered placeholders from $first on, comma-separated.
+func placeholders(first, n int) string {
+	ph := make([]string, n)
+	for i := range ph {
+		ph[i] = fmt.Sprintf("$%d", first+i)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// saveRun stores a run and its proposals in tx (see SaveMatchRun).
+func (d *DB) saveRun(ctx context.Context, tx *sql.Tx, run *mentor.MatchRun, matches []mentor.Match, unmatched []int64, published bool) error {
+	settings, err := jsonObject(run.Settings)
+	if err != nil {
+		return fmt.Errorf("run settings: %w", err)
+	}
+	inputs, err := jsonObject(run.Inputs)
+	if err != nil {
+		return fmt.Errorf("run inputs: %w", err)
+	}
+	run.CreatedAt = d.Now()
+	if err := tx.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, run.ProgramID, run.Seed, settings, inputs, run.Status, run.Total, run.CreatedAt).Scan(&run.ID); err != nil {
+		return d.translate(fmt.Errorf("insert match run: %w", err))
+	}
+	for i := range matches {
+		matches[i].RunID = &run.ID
+		if err := d.insertMatch(ctx, tx, &matches[i]); err != nil {
+			return err
 		}
-		inputs, err := jsonObject(run.Inputs)
-		if err != nil {
-			return fmt.Errorf("run inputs: %w", err)
-		}
-		run.CreatedAt = d.Now()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, run.ProgramID, run.Seed, settings, inputs, run.Status, run.Total, run.CreatedAt).Scan(&run.ID); err != nil {
-			return d.translate(fmt.Errorf("insert match run: %w", err))
-		}
-		for i := range matches {
-			matches[i].RunID = &run.ID
-			if err := d.insertMatch(ctx, tx, &matches[i]); err != nil {
-				return err
-			}
-		}
-		if published {
-			return waitlist(ctx, tx, run.ProgramID, unmatched)
-		}
-		return nil
-	})
+	}
+	if published {
+		return waitlist(ctx, tx, run.ProgramID, unmatched)
+	}
+	return nil
 }
 
 func waitlist(ctx context.Context, tx *sql.Tx, programID int64, people []int64) error {

@@ -10,11 +10,14 @@ import (
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
-// runView is a match run with its matches.
+// runView is a match run with its matches; a rotation cycle's answer also
+// says how many pairs meet again, with a warning for each.
 type runView struct {
 	*mentor.MatchRun
 	Matches   []mentor.Match `json:"matches"`
 	Unmatched []int64        `json:"unmatched,omitempty"`
+	Repeats   *int           `json:"repeats,omitempty"`
+	Warnings  []string       `json:"warnings,omitempty"`
 }
 
 func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) error {
@@ -35,7 +38,15 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) er
 			return err
 		}
 	}
+	opt := matchrun.Options{Seed: in.Seed, Rematch: in.Rematch, Publish: in.Publish}
 	if cycle {
+		switch r.URL.Query().Get("allow_repeats") {
+		case "", "true":
+		case "false":
+			opt.RefuseRepeats = true
+		default:
+			return badRequest("allow_repeats", "allow_repeats must be true or false")
+		}
 		p, err := s.DB.Program(r.Context(), id)
 		if err != nil {
 			return err
@@ -47,13 +58,18 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request, cycle bool) er
 			return mentor.Errorf(mentor.ECONFLICT, "Start the program (running) before its first cycle; it is %s.", p.Status)
 		}
 	}
-	res, err := s.Runs.Run(r.Context(), id, matchrun.Options{Seed: in.Seed, Rematch: in.Rematch, Publish: in.Publish})
+	res, err := s.Runs.Run(r.Context(), id, opt)
 	if err != nil {
 		return err
 	}
 	s.audit(r, "match-run", "program", id, strconv.FormatInt(res.Run.ID, 10))
 	w.Header().Set("Location", "/api/v1/match-runs/"+strconv.FormatInt(res.Run.ID, 10))
-	return writeJSON(w, http.StatusCreated, runView{MatchRun: res.Run, Matches: res.Matches, Unmatched: res.Unmatched})
+	view := runView{MatchRun: res.Run, Matches: res.Matches, Unmatched: res.Unmatched, Warnings: res.Warnings}
+	if cycle {
+		n := len(res.Warnings)
+		view.Repeats = &n
+	}
+	return writeJSON(w, http.StatusCreated, view)
 }
 
 func (s *Server) writeRun(w http.ResponseWriter, r *http.Request, id int64) error {
