@@ -324,6 +324,12 @@ var authzTable = []authzRow{
 	{pattern: "GET /api/v1/reports/abuse", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "POST /api/v1/reports/abuse/{id}/close", obj: "report", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "POST /api/v1/matches/{id}/end", obj: "match", body: body(func(*world, string) any { return map[string]any{"reason": "done"} }), want: [5]outcome{U, N, A, A, A}},
+	{pattern: "POST /api/v1/matches/{id}/resume", obj: "match", want: [5]outcome{U, N, A, A, A}},
+	{pattern: "GET /api/v1/reports/health", want: [5]outcome{U, F, F, A, A}},
+	{pattern: "GET /api/v1/reports/outcomes", want: [5]outcome{U, F, F, A, A}},
+	{pattern: "GET /api/v1/reports/formats", want: [5]outcome{U, F, F, A, A}},
+	{pattern: "GET /api/v1/reports/me", want: [5]outcome{U, A, A, A, A}},
+	{pattern: "POST /api/v1/advisor", want: [5]outcome{U, A, A, A, A}},
 
 	{pattern: "GET /api/v1/me/calendar", want: [5]outcome{U, A, A, A, A}},
 	{pattern: "POST /api/v1/me/calendar", want: [5]outcome{U, A, A, A, A}},

@@ -194,7 +194,7 @@ func (w *world) token(tb testing.TB, actor string) string {
 	if actor == "" {
 		return ""
 	}
-	tok, err := w.db.CreateSession(context.Background(), w.users[actor], store.SessionBearer, time.Hour)
+	tok, err := w.db.CreateSession(context.Background(), w.users[actor], store.SessionBearer, store.SessionPolicy{TTL: time.Hour})
 	if err != nil {
 		tb.Fatal(err)
 	}
