@@ -339,6 +339,8 @@ var authzTable = []authzRow{
 	{pattern: "POST /api/v1/meetings/{id}/invite", obj: "meeting", want: [5]outcome{U, N, A, A, A}},
 
 	{pattern: "GET /static/", want: [5]outcome{A, A, A, A, A}},
+	{pattern: "GET /favicon.ico", want: [5]outcome{A, A, A, A, A}},
+	{pattern: "GET /console", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /login", want: [5]outcome{A, A, A, A, A}},
 	{pattern: "POST /login", body: body(func(w *world, _ string) any { return url.Values{"email": {w.ana.Email}, "password": {testPassword}} }), want: [5]outcome{A, A, A, A, A}},
 	{pattern: "POST /logout", body: url.Values{}, want: [5]outcome{U, A, A, A, A}},
