@@ -28,6 +28,9 @@ type Options struct {
 	// Cycle, when set, is the rotation cycle the run must start: if another
 	// run started it (or a later one) first, Run returns ECONFLICT.
 	Cycle int `json:"-"`
+	// RefuseRepeats makes a rotation cycle that would repeat a pair fail
+	// (ECONFLICT) before it starts, instead of starting with warnings.
+	RefuseRepeats bool `json:"refuse_repeats,omitempty"`
 }
 
 // Result is a stored run with its proposals and the people left unmatched.
@@ -35,6 +38,8 @@ type Result struct {
 	Run       *mentor.MatchRun `json:"run"`
 	Matches   []mentor.Match   `json:"matches"`
 	Unmatched []int64          `json:"unmatched"`
+	// Warnings name each pair of a rotation cycle that meets again.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // live reports whether a match still holds its members.
@@ -178,6 +183,10 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	if err != nil {
 		return nil, mentor.Internal(fmt.Errorf("matching program %d: %w", programID, err))
 	}
+	warnings, err := checkRepeats(p, pl, plan, opt.RefuseRepeats)
+	if err != nil {
+		return nil, err
+	}
 	ids := make([]int64, len(pl.persons))
 	for i, person := range pl.persons {
 		ids[i] = person.ID
@@ -230,7 +239,12 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 			unmatched = append(unmatched, pl.persons[idx].ID)
 		}
 	}
-	if err := s.DB.SaveMatchRun(ctx, run, matches, unmatched, publish); err != nil {
+	if p.Format == mentor.FormatRotation {
+		err = s.DB.SaveCycleRun(ctx, run, cycle, matches, unmatched, publish) // closes the earlier cycles
+	} else {
+		err = s.DB.SaveMatchRun(ctx, run, matches, unmatched, publish)
+	}
+	if err != nil {
 		return nil, err
 	}
 	for _, e := range pl.skipping {
@@ -239,7 +253,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 			return nil, err
 		}
 	}
-	return &Result{Run: run, Matches: matches, Unmatched: unmatched}, nil
+	return &Result{Run: run, Matches: matches, Unmatched: unmatched, Warnings: warnings}, nil
 }
 
 // exchanges lists the teaching directions the engine found in scored pairs.

@@ -348,6 +348,8 @@ var authzTable = []authzRow{
 	{pattern: "POST /api/v1/meetings/{id}/invite", obj: "meeting", want: [5]outcome{U, N, A, A, A}},
 
 	{pattern: "GET /static/", want: [5]outcome{A, A, A, A, A}},
+	{pattern: "GET /favicon.ico", want: [5]outcome{A, A, A, A, A}},
+	{pattern: "GET /console", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /login", want: [5]outcome{A, A, A, A, A}},
 	{pattern: "POST /login", body: body(func(w *world, _ string) any { return url.Values{"email": {w.ana.Email}, "password": {testPassword}} }), want: [5]outcome{A, A, A, A, A}},
 	{pattern: "POST /logout", body: url.Values{}, want: [5]outcome{U, A, A, A, A}},
@@ -358,7 +360,7 @@ var authzTable = []authzRow{
 	{pattern: "GET /programs/{id}/report", obj: "program", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /reports", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /reports/formats", want: [5]outcome{U, F, F, A, A}},
-	{pattern: "GET /advisor", want: [5]outcome{U, A, A, A, A}},
+	{pattern: "GET /advisor", query: "?text=a+quick+question", want: [5]outcome{U, A, A, A, A}},
 	{pattern: "POST /matches/{id}/respond", obj: "match", body: url.Values{"answer": {"accept"}}, want: [5]outcome{U, N, A, F, F}},
 	{pattern: "POST /programs/{id}/match-runs", obj: "review", body: url.Values{"seed": {"3"}}, want: [5]outcome{U, F, F, A, A}},
 	{pattern: "POST /match-runs/{id}/publish", obj: "run", body: url.Values{}, want: [5]outcome{U, F, F, A, A}},

@@ -8,11 +8,6 @@ import (
 	"github.com/mentormesh/mentormesh/internal/store"
 )
 
-type programRow struct {
-	Program           mentor.Program
-	Enrolled, Matches int
-}
-
 type matchRow struct {
 	Match       mentor.Match
 	ProgramName string
@@ -25,30 +20,11 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	data := struct {
 		pageData
 		Manages  bool
-		Programs []programRow
 		Matches  []matchRow
 		Meetings []mentor.Meeting
 		Goals    []mentor.Goal
 		Open     []mentor.Program
 	}{pageData: s.base(r, "Home"), Manages: u.Manages()}
-	if u.Manages() {
-		programs, _, err := s.DB.Programs(ctx, store.ProgramFilter{Page: store.Page{Limit: store.MaxLimit}})
-		if err != nil {
-			return err
-		}
-		for _, p := range programs {
-			ens, _, err := s.DB.Enrollments(ctx, store.EnrollmentFilter{ProgramID: p.ID, Page: store.Page{Limit: store.MaxLimit}})
-			if err != nil {
-				return err
-			}
-			ms, _, err := s.DB.Matches(ctx, store.MatchFilter{ProgramID: p.ID, Page: store.Page{Limit: store.MaxLimit}})
-			if err != nil {
-				return err
-			}
-			data.Programs = append(data.Programs, programRow{Program: p, Enrolled: len(ens), Matches: len(ms)})
-		}
-		return s.render(w, r, http.StatusOK, "home", data)
-	}
 	ms, _, err := s.DB.Matches(ctx, store.MatchFilter{PersonID: u.PersonID, Published: true})
 	if err != nil {
 		return err

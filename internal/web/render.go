@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
@@ -17,10 +19,12 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// pageNames lists the pages; each is templates/NAME.html inside templates/layout.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "reports", "reports_formats", "program_report", "advisor"}
+// pageNames lists the pages; each is templates/NAME.html inside
+// templates/layout.html, with the shared components of templates/parts.html.
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor"}
 
-// templateFuncs are the helpers every page template may call.
+// templateFuncs are the helpers every page template may call. Dates and
+// times are methods of pageData (viewer.go): they need the viewer's zone.
 var templateFuncs = template.FuncMap{
 	"deref": func(f *float64) float64 {
 		if f == nil {
@@ -28,22 +32,45 @@ var templateFuncs = template.FuncMap{
 		}
 		return *f
 	},
-	"percent": func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
-	"pct":     func(x float64) float64 { return x * 100 },
-	"pctInt":  func(x float64) int { return int(x*100 + 0.5) },
-	"share":   share,
-	"dec1":    dec1,
+	"percent":    func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
+	"pct":        func(x float64) float64 { return x * 100 },
+	"label":      label,
+	"formatLine": formatLine,
+	"fieldName":  fieldWords,
+	// fieldError returns the message for one field of a form's errors, or "".
+	"fieldError": func(errs []mentor.FieldError, name string) string {
+		var msgs []string
+		for _, e := range errs {
+			if e.Field == name {
+				msgs = append(msgs, e.Message)
+			}
+		}
+		return strings.Join(msgs, "; ")
+	},
+	"num": func(f float64) string { return num(f) },
+	"seq": func(from, to int) []int {
+		var out []int
+		for i := from; i <= to; i++ {
+			out = append(out, i)
+		}
+		return out
+	},
+	"pctInt": func(x float64) int { return int(x*100 + 0.5) },
+	"share":  share,
+	"dec1":   dec1,
 	// cohortWords names the generations the cohort filter offers.
 	"cohortWords": func() map[string]string {
 		return map[string]string{"gen_z": "Generation Z", "millennial": "Millennials", "gen_x": "Generation X", "boomer": "Baby boomers"}
 	},
 }
 
-// parsePages parses every page template once, each with the shared layout.
+// parsePages parses every page template once, each with the shared layout
+// and components (templates/parts.html and the report parts).
 func parsePages() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/*parts.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS,
+			"templates/layout.html", "templates/*parts.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse page %s: %w", name, err)
 		}
@@ -52,18 +79,51 @@ func parsePages() (map[string]*template.Template, error) {
 	return pages, nil
 }
 
-// page data shared by every template.
+// navItem is one link of the navigation bar.
+type navItem struct {
+	Href, Text string
+	Current    bool
+}
+
+// pageData is what every template gets: the title, the viewer, the
+// navigation, the flash message and the viewer's time zone.
 type pageData struct {
 	Title      string
 	User       *mentor.User
 	PersonName string
+	Nav        []navItem
+	// Flash is the message of the action just done ("Goal saved."), shown once.
+	Flash string
+	// Loc is the viewer's time zone; Now the server's clock (the store's, so tests can fix it).
+	Loc *time.Location
+	Now time.Time
+}
+
+// navFor lists the navigation of a signed-in user; coordinators and admins
+// also get their console. current is the request path.
+func navFor(u *mentor.User, current string) []navItem {
+	items := []navItem{{Href: "/", Text: "Home"}, {Href: "/matches", Text: "My matches"}, {Href: "/goals", Text: "Goals"},
+		{Href: "/meetings", Text: "Meetings"}, {Href: "/office-hours", Text: "Office hours"}, {Href: "/programs", Text: "Programs"},
+		{Href: "/profile", Text: "Profile"}}
+	if u.Manages() {
+		items = append(items, navItem{Href: "/console", Text: "Console"})
+	}
+	for i := range items {
+		h := items[i].Href
+		items[i].Current = current == h || h != "/" && strings.HasPrefix(current, h+"/")
+	}
+	return items
 }
 
 func (s *Server) base(r *http.Request, title string) pageData {
-	d := pageData{Title: title, User: currentUser(r)}
+	d := pageData{Title: title, User: currentUser(r), Flash: readFlash(r), Loc: time.UTC, Now: time.Now()}
+	if s.DB != nil {
+		d.Now = s.DB.Now()
+	}
 	if d.User != nil {
+		d.Nav = navFor(d.User, r.URL.Path)
 		if p, err := s.DB.Person(r.Context(), d.User.PersonID); err == nil {
-			d.PersonName = p.Name
+			d.PersonName, d.Loc = p.Name, loadZone(p.TimeZone)
 		}
 	}
 	return d
@@ -71,7 +131,8 @@ func (s *Server) base(r *http.Request, title string) pageData {
 
 // render executes the page into a buffer first and writes it only when the
 // whole page rendered, so a template error is a clean 500 error page, never a
-// half-written one.
+// half-written one. A flash message the request carried has been shown by
+// then, so its cookie is cleared.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
 	t, ok := s.pages[name]
 	if !ok {
@@ -81,6 +142,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if err := t.ExecuteTemplate(&buf, name+".html", data); err != nil {
 		return fmt.Errorf("render page %s: %w", name, err)
 	}
+	s.clearFlash(w, r)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
@@ -107,12 +169,14 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 func (s *Server) htmlRoutes() {
 	static, _ := fs.Sub(staticFS, "static")
 	s.route("GET /static/", http.StripPrefix("/static/", s.noListing(http.FileServerFS(static))))
+	s.route("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	s.route("GET /login", s.handle(s.loginPage))
 	s.route("POST /login", s.handle(s.loginSubmit))
 	s.route("POST /logout", s.handle(s.logoutSubmit))
 	s.route("GET /signup/{slug}", s.handle(s.signupPage))
 	s.private("POST /signup/{slug}", s.signupSubmit)
 	s.private("GET /{$}", s.homePage)
+	s.private("GET /console", s.consolePage)
 	s.private("GET /programs/{id}", s.programPage)
 	s.private("GET /programs/{id}/report", s.programReportPage)
 	s.private("GET /reports", s.reportsPage)

@@ -4,6 +4,7 @@
 
 MAILPIT_MODULE=github.com/axllent/mailpit
 MAILPIT_VERSION=v1.33.1
+AXE_VERSION=4.14.1
 
 _apt_updated=0
 _policy_rc_created=0
@@ -113,4 +114,31 @@ ensure_mailpit() {
 		GOBIN=$bindir go install "$MAILPIT_MODULE@$MAILPIT_VERSION"
 	)
 	_mailpit_ok "$bindir/mailpit" || die "mailpit $MAILPIT_VERSION not found in $bindir after go install"
+}
+
+# _axe_ok reports whether <repo>/.tools/axe holds axe-core at AXE_VERSION.
+_axe_ok() {
+	local pkg=$1/.tools/axe/node_modules/axe-core
+	[[ -f $pkg/axe.min.js && -f $pkg/package.json ]] &&
+		grep -Eq "\"version\"[[:space:]]*:[[:space:]]*\"${AXE_VERSION}\"" "$pkg/package.json"
+}
+
+# ensure_axe installs npm axe-core AXE_VERSION into <repo>/.tools/axe when it is missing or
+# another version (the browser tests inject it into pages to check accessibility), and sets
+# AXE_JS to the path of axe.min.js. A lock file keeps two concurrent runs from installing at once.
+ensure_axe() {
+	AXE_JS=$1/.tools/axe/node_modules/axe-core/axe.min.js
+	_axe_ok "$1" && return 0
+	command -v npm >/dev/null || die "npm not found: install Node.js and npm (apt-get install npm)"
+	mkdir -p "$1/.tools/axe"
+	(
+		if command -v flock >/dev/null; then
+			exec 9>"$1/.tools/install.lock"
+			flock 9
+		fi
+		_axe_ok "$1" && exit 0
+		say "npm install axe-core@$AXE_VERSION into .tools/axe (first run only)"
+		npm install --prefix "$1/.tools/axe" --no-audit --no-fund --silent "axe-core@$AXE_VERSION" >/dev/null
+	)
+	_axe_ok "$1" || die "axe-core $AXE_VERSION not found in $1/.tools/axe after npm install"
 }
