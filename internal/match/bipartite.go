@@ -1,6 +1,10 @@
 package match
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
+)
 
 // BipartiteOptions selects the objective of Bipartite.
 type BipartiteOptions struct {
@@ -35,7 +39,7 @@ var ErrBipartiteInput = errors.New("match: invalid bipartite matching input")
 
 // ErrBipartiteRange is wrapped by the error Bipartite returns when the
 // scaled integer weights are too large for its exact int64 arithmetic.
-var ErrBipartiteRange = errors.New("match: bipartite matching weights out of range")
+var ErrBipartiteRange = flow.ErrRange
 
 // Bipartite returns an optimal b-matching of the bipartite graph with left
 // nodes (mentees) 0..nLeft-1, right nodes (mentors) 0..nRight-1 and the
@@ -89,12 +93,12 @@ var ErrBipartiteRange = errors.New("match: bipartite matching weights out of ran
 // deterministic: it depends only on the arguments, not even on the order
 // of the edges.
 func Bipartite(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions) (BipartiteResult, error) {
-	return bpSolve(nLeft, nRight, edges, capacity, opt, bpDefaultTuning)
+	return bpSolve(nLeft, nRight, edges, capacity, opt, flow.DefaultTuning)
 }
 
 // bpSolve is Bipartite with the internal choices of tuning (tests use it to
 // run every engine on the same instances).
-func bpSolve(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions, tuning bpTuning) (BipartiteResult, error) {
+func bpSolve(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions, tuning flow.Tuning) (BipartiteResult, error) {
 	in, err := bpReadInput(nLeft, nRight, edges, capacity, opt.MaxCardinality)
 	if err != nil {
 		return BipartiteResult{}, err
@@ -103,8 +107,8 @@ func bpSolve(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptio
 	if err != nil {
 		return BipartiteResult{}, err
 	}
-	s := p.solve(mcfMode{maxCard: opt.MaxCardinality})
-	if opt.Fair && s.card > 0 {
+	s := p.Solve(flow.Mode{MaxCard: opt.MaxCardinality})
+	if opt.Fair && s.Card() > 0 {
 		if s, err = bpFair(p, s, opt.MaxCardinality); err != nil {
 			return BipartiteResult{}, err
 		}

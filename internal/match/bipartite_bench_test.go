@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpCompleteInstance returns the complete nLeft x nRight bipartite graph
@@ -61,7 +63,7 @@ func bpBenchConvert(b *testing.B, nLeft, nRight int, edges []Edge) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := in.build(edges, bpDefaultTuning); err != nil {
+		if _, err := in.build(edges, flow.DefaultTuning); err != nil {
 			b.Fatal(err)
 		}
 		cpu += bpCPUTime() - start

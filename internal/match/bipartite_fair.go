@@ -3,34 +3,37 @@ package match
 import (
 	"fmt"
 	"slices"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpFair returns the Fair optimum (see Bipartite) given the plain optimum
-// plain of problem p: k = plain.card pairs are required; the bottleneck is
+// plain of problem p: k = plain.Card() pairs are required; the bottleneck is
 // the largest threshold t such that the arcs of weight >= t still hold k
 // pairs, found by binary search with bpHK; then the weight is maximised on
 // those arcs with at least k pairs (exactly the maximum cardinality, which
 // is k, when maxCard).
-func bpFair(p *bpProblem, plain *mcfState, maxCard bool) (*mcfState, error) {
-	k := plain.card
+func bpFair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, error) {
+	k := plain.Card()
+	n, m := p.Size()
 	lo := int64(1<<63 - 1) // the plain optimum's bottleneck: feasible
-	for r, c := range plain.rowCol {
+	for r, c := range plain.RowCol() {
 		if c >= 0 {
-			lo = min(lo, p.weight(int32(r), c))
+			lo = min(lo, p.Weight(int32(r), c))
 		}
 	}
 	g := bpCollectArcs(p, lo)
 	// No matching of k pairs has a bottleneck above the k-th largest of
 	// the rows' best weights.
-	best := make([]int64, 0, p.n)
-	for i := 0; i < p.n; i++ {
+	best := make([]int64, 0, n)
+	for i := 0; i < n; i++ {
 		if g.rowStart[i] < g.rowStart[i+1] {
 			best = append(best, g.w[g.rowStart[i]])
 		}
 	}
 	slices.Sort(best)
 	hi := best[len(best)-k]
-	h := newBPHK(p.n, p.m, p.capa, g.rowStart, g.col, g.w)
+	h := newBPHK(n, m, p.Capacity(), g.rowStart, g.col, g.w)
 	for lo < hi {
 		mid := lo + (hi-lo+1)/2
 		if h.reach(mid, k) {
@@ -48,19 +51,19 @@ func bpFair(p *bpProblem, plain *mcfState, maxCard bool) (*mcfState, error) {
 		}
 	}
 	each := func(yield func(r, c int32, w int64)) {
-		for i := 0; i < p.n; i++ {
+		for i := 0; i < n; i++ {
 			for a := g.rowStart[i]; a < g.rowStart[i+1] && g.w[a] >= lo; a++ {
 				yield(int32(i), g.col[a], g.w[a])
 			}
 		}
 	}
-	q, err := bpBuild(p.n, p.m, p.capa, arcs, maxAbs, bpArcs{each: each}, p.tuning)
+	q, err := flow.Build(n, m, p.Capacity(), arcs, maxAbs, flow.Arcs{Each: each}, p.Tuning())
 	if err != nil {
 		return nil, err
 	}
-	s := q.solve(mcfMode{maxCard: maxCard, minCard: k})
-	if s.card < k {
-		return nil, fmt.Errorf("match: internal error: fair solve kept %d of %d pairs", s.card, k)
+	s := q.Solve(flow.Mode{MaxCard: maxCard, MinCard: k})
+	if s.Card() < k {
+		return nil, fmt.Errorf("match: internal error: fair solve kept %d of %d pairs", s.Card(), k)
 	}
 	return s, nil
 }
@@ -74,14 +77,15 @@ type bpArcList struct {
 }
 
 // bpCollectArcs returns the arcs of p of weight at least t.
-func bpCollectArcs(p *bpProblem, t int64) *bpArcList {
-	g := &bpArcList{rowStart: make([]int32, p.n+1)}
-	p.arcsFrom(t, func(r, c int32, w int64) {
+func bpCollectArcs(p *flow.Problem, t int64) *bpArcList {
+	n, _ := p.Size()
+	g := &bpArcList{rowStart: make([]int32, n+1)}
+	p.ArcsFrom(t, func(r, c int32, w int64) {
 		g.rowStart[r+1]++
 		g.col = append(g.col, c)
 		g.w = append(g.w, w)
 	})
-	for i := 0; i < p.n; i++ {
+	for i := 0; i < n; i++ {
 		g.rowStart[i+1] += g.rowStart[i]
 		lo, hi := g.rowStart[i], g.rowStart[i+1]
 		bpSortArcs(g.col[lo:hi], g.w[lo:hi])

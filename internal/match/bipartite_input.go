@@ -3,6 +3,8 @@ package match
 import (
 	"fmt"
 	"math"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpMaxScaled bounds a scaled weight: beyond 2^53 a float64 no longer
@@ -148,7 +150,7 @@ func (in *bpInput) setRange(minW, maxW float64) error {
 }
 
 // build stores the kept edges as a compact problem.
-func (in *bpInput) build(edges []Edge, tuning bpTuning) (*bpProblem, error) {
+func (in *bpInput) build(edges []Edge, tuning flow.Tuning) (*flow.Problem, error) {
 	each := func(yield func(r, c int32, w int64)) {
 		for k := range edges {
 			e := &edges[k]
@@ -168,7 +170,7 @@ func (in *bpInput) build(edges []Edge, tuning bpTuning) (*bpProblem, error) {
 			bpFillEdges(in, edges, mat, m)
 		}
 	}
-	return bpBuild(len(in.rowOrig), len(in.colOrig), in.capa, in.arcs, in.maxAbs, bpArcs{each, fill}, tuning)
+	return flow.Build(len(in.rowOrig), len(in.colOrig), in.capa, in.arcs, in.maxAbs, flow.Arcs{Each: each, Fill: fill}, tuning)
 }
 
 // bpFillEdges lowers each entry of the compact cost matrix mat (m columns)
@@ -193,9 +195,9 @@ func bpFillEdges[T int32 | int64](in *bpInput, edges []Edge, mat []T, m int) {
 
 // result turns the final assignment into the result, with the input
 // weight of each chosen pair (the largest of repeated ones).
-func (in *bpInput) result(edges []Edge, s *mcfState) BipartiteResult {
+func (in *bpInput) result(edges []Edge, s *flow.State) BipartiteResult {
 	res := BipartiteResult{Pairs: []Edge{}}
-	if s.card == 0 {
+	if s.Card() == 0 {
 		return res
 	}
 	mate := make([]int32, in.nLeft)
@@ -203,7 +205,7 @@ func (in *bpInput) result(edges []Edge, s *mcfState) BipartiteResult {
 	for u := range mate {
 		mate[u] = -1
 	}
-	for r, c := range s.rowCol {
+	for r, c := range s.RowCol() {
 		if c >= 0 {
 			u := in.rowOrig[r]
 			mate[u] = in.colOrig[c]
@@ -215,7 +217,7 @@ func (in *bpInput) result(edges []Edge, s *mcfState) BipartiteResult {
 			best[e.U] = max(best[e.U], e.W)
 		}
 	}
-	res.Pairs = make([]Edge, 0, s.card)
+	res.Pairs = make([]Edge, 0, s.Card())
 	for u, v := range mate {
 		if v >= 0 {
 			res.Pairs = append(res.Pairs, Edge{U: u, V: int(v), W: best[u]})

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpHungarian returns, for the n x m cost matrix a (n <= m, rows 1..n,
@@ -221,7 +223,7 @@ func TestBipartite_MediumAgainstHungarian(t *testing.T) {
 }
 
 // bpPerfectCapacity returns capacities summing to nLeft (so a complete
-// graph is a "perfect" problem, see bpProblem.perfect): all 1 when ones and
+// graph is a "perfect" problem, see flow.Problem.Perfect): all 1 when ones and
 // nRight >= nLeft, else random.
 func bpPerfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
 	capacity := make([]int, nRight)
@@ -239,16 +241,16 @@ func bpPerfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
 }
 
 // bpIsPerfect reports whether the plain problem of the instance is stored
-// as a perfect one (see bpProblem.perfect).
+// as a perfect one (see flow.Problem.Perfect).
 func bpIsPerfect(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int) bool {
 	tb.Helper()
 	in, err := bpReadInput(nLeft, nRight, edges, capacity, false)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := in.build(edges, bpDefaultTuning)
+	p, err := in.build(edges, flow.DefaultTuning)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return p.perfect()
+	return p.Perfect()
 }

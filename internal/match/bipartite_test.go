@@ -7,19 +7,21 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpLayouts are the storages (and auction budgets) every instance is
 // solved with.
 var bpLayouts = []struct {
 	name   string
-	tuning bpTuning
+	tuning flow.Tuning
 }{
-	{"auto", bpDefaultTuning},
-	{"sparse", bpTuning{layout: bpForceSparse, bidsPerRow: 32}},
-	{"dense64", bpTuning{layout: bpForceDense64, bidsPerRow: 32}},
-	{"auto-no-auction", bpTuning{layout: bpAuto}},
-	{"sparse-short-auction", bpTuning{layout: bpForceSparse, bidsPerRow: 1}},
+	{"auto", flow.DefaultTuning},
+	{"sparse", flow.Tuning{Layout: flow.ForceSparse, BidsPerRow: 32}},
+	{"dense64", flow.Tuning{Layout: flow.ForceDense64, BidsPerRow: 32}},
+	{"auto-no-auction", flow.Tuning{Layout: flow.Auto}},
+	{"sparse-short-auction", flow.Tuning{Layout: flow.ForceSparse, BidsPerRow: 1}},
 }
 
 // bpAllOptions are the four option combinations.

@@ -1,28 +1,28 @@
-package match
+package flow
 
-// mcfIndexHeap is a binary min-heap of items 0..n-1 keyed by key[item],
+// indexHeap is a binary min-heap of items 0..n-1 keyed by key[item],
 // ties broken by the smaller item, with each item present at most once.
-type mcfIndexHeap struct {
+type indexHeap struct {
 	key  []int64
 	heap []int32
 	pos  []int32 // index of an item in heap, -1 when absent
 }
 
-func newMCFIndexHeap(n int) *mcfIndexHeap {
-	h := &mcfIndexHeap{key: make([]int64, n), pos: make([]int32, n)}
+func newIndexHeap(n int) *indexHeap {
+	h := &indexHeap{key: make([]int64, n), pos: make([]int32, n)}
 	for i := range h.pos {
 		h.pos[i] = -1
 	}
 	return h
 }
 
-func (h *mcfIndexHeap) less(a, b int32) bool {
+func (h *indexHeap) less(a, b int32) bool {
 	ka, kb := h.key[a], h.key[b]
 	return ka < kb || (ka == kb && a < b)
 }
 
 // set inserts item x with key k, or moves it to key k.
-func (h *mcfIndexHeap) set(x int32, k int64) {
+func (h *indexHeap) set(x int32, k int64) {
 	if p := h.pos[x]; p >= 0 {
 		old := h.key[x]
 		h.key[x] = k
@@ -40,7 +40,7 @@ func (h *mcfIndexHeap) set(x int32, k int64) {
 }
 
 // remove takes item x out of the heap if present.
-func (h *mcfIndexHeap) remove(x int32) {
+func (h *indexHeap) remove(x int32) {
 	p := int(h.pos[x])
 	if p < 0 {
 		return
@@ -56,15 +56,15 @@ func (h *mcfIndexHeap) remove(x int32) {
 }
 
 // top returns the least item; the heap must not be empty.
-func (h *mcfIndexHeap) top() int32 { return h.heap[0] }
+func (h *indexHeap) top() int32 { return h.heap[0] }
 
-func (h *mcfIndexHeap) swap(a, b int) {
+func (h *indexHeap) swap(a, b int) {
 	h.heap[a], h.heap[b] = h.heap[b], h.heap[a]
 	h.pos[h.heap[a]] = int32(a)
 	h.pos[h.heap[b]] = int32(b)
 }
 
-func (h *mcfIndexHeap) up(p int) {
+func (h *indexHeap) up(p int) {
 	for p > 0 {
 		q := (p - 1) / 2
 		if !h.less(h.heap[p], h.heap[q]) {
@@ -75,7 +75,7 @@ func (h *mcfIndexHeap) up(p int) {
 	}
 }
 
-func (h *mcfIndexHeap) down(p int) {
+func (h *indexHeap) down(p int) {
 	n := len(h.heap)
 	for {
 		c := 2*p + 1
@@ -93,23 +93,23 @@ func (h *mcfIndexHeap) down(p int) {
 	}
 }
 
-// mcfDistItem is a tentative distance of a column in mcfLazyHeap.
-type mcfDistItem struct {
+// distItem is a tentative distance of a column in lazyHeap.
+type distItem struct {
 	d int64
 	j int32
 }
 
-// mcfLazyHeap is a binary min-heap of tentative distances, ordered by
+// lazyHeap is a binary min-heap of tentative distances, ordered by
 // (d, j). A column may appear several times; the search skips entries that
 // no longer match its distance.
-type mcfLazyHeap []mcfDistItem
+type lazyHeap []distItem
 
-func (h *mcfLazyHeap) push(it mcfDistItem) {
+func (h *lazyHeap) push(it distItem) {
 	a := append(*h, it)
 	p := len(a) - 1
 	for p > 0 {
 		q := (p - 1) / 2
-		if !mcfItemLess(a[p], a[q]) {
+		if !itemLess(a[p], a[q]) {
 			break
 		}
 		a[p], a[q] = a[q], a[p]
@@ -118,7 +118,7 @@ func (h *mcfLazyHeap) push(it mcfDistItem) {
 	*h = a
 }
 
-func (h *mcfLazyHeap) pop() mcfDistItem {
+func (h *lazyHeap) pop() distItem {
 	a := *h
 	top := a[0]
 	last := len(a) - 1
@@ -130,10 +130,10 @@ func (h *mcfLazyHeap) pop() mcfDistItem {
 		if c >= last {
 			break
 		}
-		if c+1 < last && mcfItemLess(a[c+1], a[c]) {
+		if c+1 < last && itemLess(a[c+1], a[c]) {
 			c++
 		}
-		if !mcfItemLess(a[c], a[p]) {
+		if !itemLess(a[c], a[p]) {
 			break
 		}
 		a[p], a[c] = a[c], a[p]
@@ -143,6 +143,6 @@ func (h *mcfLazyHeap) pop() mcfDistItem {
 	return top
 }
 
-func mcfItemLess(a, b mcfDistItem) bool {
+func itemLess(a, b distItem) bool {
 	return a.d < b.d || (a.d == b.d && a.j < b.j)
 }

@@ -1,13 +1,13 @@
-package match
+package flow
 
-// lsaDense is the phase-1 engine for a dense cost matrix (row-major,
+// rowDense is the phase-1 engine for a dense cost matrix (row-major,
 // n x m): Dijkstra from one row in O(m) per row scanned, as in scipy's
 // linear_sum_assignment. Settle the column of least distance; if it has
 // spare capacity the path ends there, else scan the rows it holds over all
 // unsettled columns; stop early when some scanned row's "unmatched" column
 // is nearer than every unsettled column.
-type lsaDense[T int32 | int64] struct {
-	s    *mcfState
+type rowDense[T int32 | int64] struct {
+	s    *State
 	cost []T
 	// perfect: every row and every column slot ends up matched (a complete
 	// matrix whose rows exactly fill the capacities), so both sides are
@@ -16,22 +16,22 @@ type lsaDense[T int32 | int64] struct {
 	perfect bool
 }
 
-func (e *lsaDense[T]) searchFrom(r int32) (int32, int32, int64) {
+func (e *rowDense[T]) searchFrom(r int32) (int32, int32, int64) {
 	s := e.s
 	m := s.m
 	d, pred, done, v := s.d[:m], s.pred[:m], s.done[:m], s.v[:m]
 	s.doneCols = s.doneCols[:0]
 	for j := range d {
-		d[j] = mcfInf
+		d[j] = inf
 		done[j] = false
 	}
 	// The "unmatched" column of a row reached at distance x lies at
 	// x - u[row]; for r that is -u[r] = 0.
 	skipDist, skipRow := -s.u[r], r
 	if e.perfect {
-		skipDist = mcfInf
+		skipDist = inf
 	}
-	best, bj := mcfScanRow(e.cost[int(r)*m:int(r)*m+m], -s.u[r], r, v, d, pred, done)
+	best, bj := scanRow(e.cost[int(r)*m:int(r)*m+m], -s.u[r], r, v, d, pred, done)
 	for {
 		if bj < 0 || best > skipDist {
 			return -1, skipRow, skipDist
@@ -50,18 +50,18 @@ func (e *lsaDense[T]) searchFrom(r int32) (int32, int32, int64) {
 				skipDist, skipRow = base, i
 			}
 			row := e.cost[int(i)*m : int(i)*m+m]
-			best, bj = mcfScanRow(row, base, i, v, d, pred, done)
+			best, bj = scanRow(row, base, i, v, d, pred, done)
 		}
 	}
 }
 
-// reduceRows runs the augmenting row reduction (lsaReduceRows) with one
+// reduceRows runs the augmenting row reduction (reduceRows) with one
 // O(m) row scan per bid.
-func (e *lsaDense[T]) reduceRows(bidsPerRow int) {
+func (e *rowDense[T]) reduceRows(bidsPerRow int) {
 	m := e.s.m
 	v := e.s.v[:m]
-	lsaReduceRows(e.s, e.perfect, bidsPerRow, func(i int32) (a1, a2 int64, j1, j2 int) {
-		a1, a2, j1, j2 = mcfInf, mcfInf, -1, -1
+	reduceRows(e.s, e.perfect, bidsPerRow, func(i int32) (a1, a2 int64, j1, j2 int) {
+		a1, a2, j1, j2 = inf, inf, -1, -1
 		for j, c := range e.cost[int(i)*m : int(i)*m+m] {
 			if h := int64(c) - v[j]; h < a2 {
 				if h < a1 {
@@ -82,13 +82,13 @@ func (e *lsaDense[T]) reduceRows(bidsPerRow int) {
 // (columns in decreasing order, as in JV). A row that was the cheapest of
 // exactly one column then moves that column's dual down to its
 // second-cheapest reduced cost, so that later bids start near equilibrium.
-func (e *lsaDense[T]) reduceColumns() {
+func (e *rowDense[T]) reduceColumns() {
 	s := e.s
 	m := s.m
 	least := make([]int64, m)
 	arg := make([]int32, m)
 	for j := range least {
-		least[j] = mcfInf
+		least[j] = inf
 	}
 	for i := 0; i < s.n; i++ {
 		for j, c := range e.cost[i*m : i*m+m] {
@@ -113,13 +113,13 @@ func (e *lsaDense[T]) reduceColumns() {
 		if j1 < 0 || times[i] != 1 || s.fill[j1] != 1 {
 			continue
 		}
-		second := mcfInf
+		second := inf
 		for j, c := range e.cost[int(i)*m : int(i)*m+m] {
 			if h := int64(c) - s.v[j]; int32(j) != j1 && h < second {
 				second = h
 			}
 		}
-		if second < mcfInf {
+		if second < inf {
 			s.v[j1] -= second
 			s.u[i] = second
 		}

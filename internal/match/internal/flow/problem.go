@@ -1,47 +1,52 @@
-package match
+package flow
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 )
 
-// bpDenseMaxBytes bounds the memory of a dense cost matrix; bigger
-// problems use adjacency lists whatever their density.
-const bpDenseMaxBytes = 1 << 29
+// ErrRange is wrapped by the error Build returns when the weights
+// could overflow its int64 arithmetic; Bipartite's range error is this one.
+var ErrRange = errors.New("match: bipartite matching weights out of range")
 
-// bpTuning holds the internal choices of the solver that do not change the
+// denseMaxBytes bounds the memory of a dense cost matrix; bigger
+// problems use adjacency lists whatever their density.
+const denseMaxBytes = 1 << 29
+
+// Tuning holds the internal choices of the solver that do not change the
 // result, only the way to it (tests vary them).
-type bpTuning struct {
-	layout bpLayout
-	// bidsPerRow bounds the auction of lsaReduceRows, in bids per row to
+type Tuning struct {
+	Layout Layout
+	// BidsPerRow bounds the auction of reduceRows, in bids per row to
 	// place (see there).
-	bidsPerRow int
+	BidsPerRow int
 }
 
-// bpDefaultTuning is what Bipartite uses. 32 bids per row came out best
+// DefaultTuning is what Bipartite uses. 32 bids per row came out best
 // over dense, capacitated, overloaded and sparse benchmarks.
-var bpDefaultTuning = bpTuning{layout: bpAuto, bidsPerRow: 32}
+var DefaultTuning = Tuning{Layout: Auto, BidsPerRow: 32}
 
-// bpLayout chooses how bpBuild stores a problem.
-type bpLayout int
+// Layout chooses how Build stores a problem.
+type Layout int
 
 const (
-	bpAuto         bpLayout = iota // dense when dense enough, int32 when possible
-	bpForceSparse                  // adjacency lists
-	bpForceDense64                 // int64 matrix when the range allows, else lists
+	Auto         Layout = iota // dense when dense enough, int32 when possible
+	ForceSparse                // adjacency lists
+	ForceDense64               // int64 matrix when the range allows, else lists
 )
 
-// bpProblem is a compact bipartite b-matching problem: rows 0..n-1 (every
+// Problem is a compact bipartite b-matching problem: rows 0..n-1 (every
 // one of demand at most 1), columns 0..m-1 with capacities >= 1, and arc
 // costs equal to minus the scaled integer weights. It is held either as a
 // dense row-major matrix (int32 when the costs allow) or as adjacency lists
 // sorted by column.
-type bpProblem struct {
+type Problem struct {
 	n, m   int
 	capa   []int32
 	hasArc []bool // rows with at least one arc
-	tuning bpTuning
+	tuning Tuning
 
 	dense32 []int32
 	dense64 []int64
@@ -54,53 +59,67 @@ type bpProblem struct {
 	adjCost  []int64
 }
 
-// bpArcs supplies the arcs of a problem to bpBuild. each calls yield once
+// Size returns the numbers of rows and columns.
+func (p *Problem) Size() (rows, cols int) { return p.n, p.m }
+
+// Capacity returns the capacity of every column (the problem's own slice;
+// callers only read it).
+func (p *Problem) Capacity() []int32 { return p.capa }
+
+// Tuning returns the tuning p was built with.
+func (p *Problem) Tuning() Tuning { return p.tuning }
+
+// Dense reports whether p is stored as a dense matrix rather than as
+// adjacency lists.
+func (p *Problem) Dense() bool { return p.dense32 != nil || p.dense64 != nil }
+
+// Arcs supplies the arcs of a problem to Build. each calls yield once
 // per arc (row, column, scaled weight); an arc may repeat, and then the
 // largest weight counts. fill, when set, lowers every entry of an n x m
 // cost matrix (int32 or int64) to the least cost of its pair, the same as
 // each would but without a call per arc.
-type bpArcs struct {
-	each func(yield func(r, c int32, w int64))
-	fill func(mat any, m int)
+type Arcs struct {
+	Each func(yield func(r, c int32, w int64))
+	Fill func(mat any, m int)
 }
 
-// bpCheckRange reports whether costs of absolute value up to a keep every
+// checkRange reports whether costs of absolute value up to a keep every
 // dual value and distance of the engines on n rows and m columns well
 // inside int64: they stay within about 8(n+m+2)*a (see mcf.go).
-func bpCheckRange(a int64, n, m int) bool {
+func checkRange(a int64, n, m int) bool {
 	return a <= (int64(1)<<61)/(8*(int64(n)+int64(m)+2))
 }
 
-// bpBuild stores the arcs as a dense matrix when they cover at least a
-// quarter of the n x m pairs and the matrix fits bpDenseMaxBytes, else as
+// Build stores the arcs as a dense matrix when they cover at least a
+// quarter of the n x m pairs and the matrix fits denseMaxBytes, else as
 // adjacency lists. count bounds the number of arcs (repeats included),
 // maxAbs the absolute scaled weights.
-func bpBuild(n, m int, capa []int32, count int, maxAbs int64, arcs bpArcs, tuning bpTuning) (*bpProblem, error) {
-	layout := tuning.layout
-	if !bpCheckRange(max(maxAbs, 1), n, m) {
+func Build(n, m int, capa []int32, count int, maxAbs int64, arcs Arcs, tuning Tuning) (*Problem, error) {
+	layout := tuning.Layout
+	if !checkRange(max(maxAbs, 1), n, m) {
 		return nil, fmt.Errorf("%w: scaled weights up to %d on %d x %d nodes could overflow int64 (limit %d)",
-			ErrBipartiteRange, maxAbs, n, m, (int64(1)<<61)/(8*(int64(n)+int64(m)+2)))
+			ErrRange, maxAbs, n, m, (int64(1)<<61)/(8*(int64(n)+int64(m)+2)))
 	}
-	p := &bpProblem{n: n, m: m, capa: capa, hasArc: make([]bool, n), tuning: tuning}
+	p := &Problem{n: n, m: m, capa: capa, hasArc: make([]bool, n), tuning: tuning}
 	cells := n * m
-	if n == 0 || m == 0 || layout == bpForceSparse || (layout == bpAuto && count < cells/4) {
+	if n == 0 || m == 0 || layout == ForceSparse || (layout == Auto && count < cells/4) {
 		p.buildSparse(arcs)
 		return p, nil
 	}
 	big := (4*int64(n+m)+4)*max(maxAbs, 1) + 1
-	if layout == bpAuto && maxAbs < math.MaxInt32 && cells <= bpDenseMaxBytes/4 {
+	if layout == Auto && maxAbs < math.MaxInt32 && cells <= denseMaxBytes/4 {
 		sentinel := int32(math.MaxInt32)
 		if big < math.MaxInt32 {
 			sentinel = int32(big)
 		}
-		mat := bpFillDense(n, m, sentinel, arcs)
-		missing := bpMarkArcs(mat, m, sentinel, p.hasArc)
+		mat := fillDense(n, m, sentinel, arcs)
+		missing := markArcs(mat, m, sentinel, p.hasArc)
 		switch {
 		case !missing:
 			p.dense32 = mat
-		case int64(sentinel) == big && bpCheckRange(big, n, m):
+		case int64(sentinel) == big && checkRange(big, n, m):
 			p.dense32, p.big = mat, big
-		case bpCheckRange(big, n, m) && cells <= bpDenseMaxBytes/8:
+		case checkRange(big, n, m) && cells <= denseMaxBytes/8:
 			p.dense64 = make([]int64, cells)
 			for k, c := range mat {
 				p.dense64[k] = int64(c)
@@ -110,52 +129,52 @@ func bpBuild(n, m int, capa []int32, count int, maxAbs int64, arcs bpArcs, tunin
 			}
 			p.big = big
 		default:
-			p.buildSparse(bpDenseArcs(mat, m, sentinel))
+			p.buildSparse(denseArcs(mat, m, sentinel))
 		}
 		return p, nil
 	}
-	if cells > bpDenseMaxBytes/8 {
+	if cells > denseMaxBytes/8 {
 		p.buildSparse(arcs)
 		return p, nil
 	}
-	mat := bpFillDense(n, m, mcfInf, arcs)
-	switch missing := bpMarkArcs(mat, m, mcfInf, p.hasArc); {
+	mat := fillDense(n, m, inf, arcs)
+	switch missing := markArcs(mat, m, inf, p.hasArc); {
 	case !missing:
 		p.dense64 = mat
-	case bpCheckRange(big, n, m):
+	case checkRange(big, n, m):
 		for k, c := range mat {
-			if c == mcfInf {
+			if c == inf {
 				mat[k] = big
 			}
 		}
 		p.dense64, p.big = mat, big
 	default:
-		p.buildSparse(bpDenseArcs(mat, m, mcfInf))
+		p.buildSparse(denseArcs(mat, m, inf))
 	}
 	return p, nil
 }
 
-// bpFillDense returns the n x m matrix of least costs (minus the largest
+// fillDense returns the n x m matrix of least costs (minus the largest
 // weight of each pair), sentinel where no arc exists.
-func bpFillDense[T int32 | int64](n, m int, sentinel T, arcs bpArcs) []T {
+func fillDense[T int32 | int64](n, m int, sentinel T, arcs Arcs) []T {
 	mat := make([]T, n*m)
 	for k := range mat {
 		mat[k] = sentinel
 	}
-	if arcs.fill != nil {
-		arcs.fill(mat, m)
+	if arcs.Fill != nil {
+		arcs.Fill(mat, m)
 		return mat
 	}
-	arcs.each(func(r, c int32, w int64) {
+	arcs.Each(func(r, c int32, w int64) {
 		k := int(r)*m + int(c)
 		mat[k] = min(mat[k], T(-w))
 	})
 	return mat
 }
 
-// bpMarkArcs sets hasArc from a dense n x m matrix and reports whether
+// markArcs sets hasArc from a dense n x m matrix and reports whether
 // any pair has no arc (holds sentinel).
-func bpMarkArcs[T int32 | int64](mat []T, m int, sentinel T, hasArc []bool) bool {
+func markArcs[T int32 | int64](mat []T, m int, sentinel T, hasArc []bool) bool {
 	missing := false
 	for i := range hasArc {
 		for _, c := range mat[i*m : i*m+m] {
@@ -169,10 +188,10 @@ func bpMarkArcs[T int32 | int64](mat []T, m int, sentinel T, hasArc []bool) bool
 	return missing
 }
 
-// bpDenseArcs lists the arcs of a dense matrix (entries other than
+// denseArcs lists the arcs of a dense matrix (entries other than
 // sentinel) as weights.
-func bpDenseArcs[T int32 | int64](mat []T, m int, sentinel T) bpArcs {
-	return bpArcs{each: func(yield func(r, c int32, w int64)) {
+func denseArcs[T int32 | int64](mat []T, m int, sentinel T) Arcs {
+	return Arcs{Each: func(yield func(r, c int32, w int64)) {
 		for i := 0; i*m < len(mat); i++ {
 			for j, c := range mat[i*m : i*m+m] {
 				if c != sentinel {
@@ -185,8 +204,8 @@ func bpDenseArcs[T int32 | int64](mat []T, m int, sentinel T) bpArcs {
 
 // buildSparse stores the arcs as adjacency lists sorted by column, one arc
 // per pair (the least cost).
-func (p *bpProblem) buildSparse(arcs bpArcs) {
-	each := arcs.each
+func (p *Problem) buildSparse(arcs Arcs) {
+	each := arcs.Each
 	type arc struct {
 		c int32
 		a int64
@@ -233,30 +252,30 @@ func (p *bpProblem) buildSparse(arcs bpArcs) {
 
 // solve runs both phases of the min-cost-flow solver (see mcf.go) with the
 // engines that suit the storage and returns the final state.
-func (p *bpProblem) solve(mode mcfMode) *mcfState {
-	s := newMCFState(p.n, p.m, p.capa, p.hasArc)
+func (p *Problem) Solve(mode Mode) *State {
+	s := newState(p.n, p.m, p.capa, p.hasArc)
 	mode.costCap = int64(1) << 61
 	if p.big > 0 {
 		mode.costCap = p.big / 2
 	}
 	switch {
 	case p.dense32 != nil:
-		bpSolveDense(s, p.dense32, p.perfect(), p.tuning.bidsPerRow, mode)
+		solveDense(s, p.dense32, p.Perfect(), p.tuning.BidsPerRow, mode)
 	case p.dense64 != nil:
-		bpSolveDense(s, p.dense64, p.perfect(), p.tuning.bidsPerRow, mode)
+		solveDense(s, p.dense64, p.Perfect(), p.tuning.BidsPerRow, mode)
 	default:
-		l := newLSASparse(s, p.rowStart, p.adjCol, p.adjCost)
-		l.reduceRows(p.tuning.bidsPerRow)
+		l := newRowSparse(s, p.rowStart, p.adjCol, p.adjCost)
+		l.reduceRows(p.tuning.BidsPerRow)
 		s.runRows(l)
 		l.reset()
-		s.run(newMCFSparse(s, p.rowStart, p.adjCol, p.adjCost), mode)
+		s.run(newGlobalSparse(s, p.rowStart, p.adjCol, p.adjCost), mode)
 	}
 	return s
 }
 
-// bpSolveDense runs both phases on a dense matrix.
-func bpSolveDense[T int32 | int64](s *mcfState, cost []T, perfect bool, bidsPerRow int, mode mcfMode) {
-	l := &lsaDense[T]{s: s, cost: cost, perfect: perfect}
+// solveDense runs both phases on a dense matrix.
+func solveDense[T int32 | int64](s *State, cost []T, perfect bool, bidsPerRow int, mode Mode) {
+	l := &rowDense[T]{s: s, cost: cost, perfect: perfect}
 	if perfect && !slices.ContainsFunc(s.capa, func(c int32) bool { return c > 1 }) {
 		// Only without capacities: a reduced column holds one row at the
 		// price of its cheapest row, far from the price that fills its
@@ -266,15 +285,15 @@ func bpSolveDense[T int32 | int64](s *mcfState, cost []T, perfect bool, bidsPerR
 	}
 	l.reduceRows(bidsPerRow)
 	s.runRows(l)
-	s.run(newMCFDense(s, cost), mode)
+	s.run(newGlobalDense(s, cost), mode)
 }
 
-// perfect reports whether every optimum matches every row and fills every
+// Perfect reports whether every optimum matches every row and fills every
 // column: the matrix is complete (kept arcs only have positive weight
 // without MaxCardinality, any weight with it) and the rows exactly fill
 // the capacities, so any assignment of rows to column slots is a matching
 // and adding a pair never lowers the total.
-func (p *bpProblem) perfect() bool {
+func (p *Problem) Perfect() bool {
 	if p.big != 0 || (p.dense32 == nil && p.dense64 == nil) {
 		return false
 	}
@@ -286,7 +305,7 @@ func (p *bpProblem) perfect() bool {
 }
 
 // weight returns the scaled weight of the arc (r, c), which must exist.
-func (p *bpProblem) weight(r, c int32) int64 {
+func (p *Problem) Weight(r, c int32) int64 {
 	switch {
 	case p.dense32 != nil:
 		return -int64(p.dense32[int(r)*p.m+int(c)])
@@ -298,14 +317,14 @@ func (p *bpProblem) weight(r, c int32) int64 {
 	return -p.adjCost[int(lo)+k]
 }
 
-// arcsFrom calls yield for every real arc of weight at least t, row by
+// ArcsFrom calls yield for every real arc of weight at least t, row by
 // row.
-func (p *bpProblem) arcsFrom(t int64, yield func(r, c int32, w int64)) {
+func (p *Problem) ArcsFrom(t int64, yield func(r, c int32, w int64)) {
 	switch {
 	case p.dense32 != nil:
-		bpDenseArcsFrom(p.dense32, p.m, p.big, t, yield)
+		denseArcsFrom(p.dense32, p.m, p.big, t, yield)
 	case p.dense64 != nil:
-		bpDenseArcsFrom(p.dense64, p.m, p.big, t, yield)
+		denseArcsFrom(p.dense64, p.m, p.big, t, yield)
 	default:
 		for i := 0; i < p.n; i++ {
 			for k := p.rowStart[i]; k < p.rowStart[i+1]; k++ {
@@ -317,7 +336,7 @@ func (p *bpProblem) arcsFrom(t int64, yield func(r, c int32, w int64)) {
 	}
 }
 
-func bpDenseArcsFrom[T int32 | int64](mat []T, m int, big, t int64, yield func(r, c int32, w int64)) {
+func denseArcsFrom[T int32 | int64](mat []T, m int, big, t int64, yield func(r, c int32, w int64)) {
 	for i := 0; i*m < len(mat); i++ {
 		for j, c := range mat[i*m : i*m+m] {
 			if big > 0 && int64(c) == big {

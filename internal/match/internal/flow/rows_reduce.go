@@ -1,13 +1,13 @@
-package match
+package flow
 
-// lsaSkip stands for a row's own "unmatched" column in lsaReduceRows.
-const lsaSkip = -2
+// skipCol stands for a row's own "unmatched" column in reduceRows.
+const skipCol = -2
 
-// lsaReduceRows is the augmenting row reduction of Jonker-Volgenant (two
+// reduceRows is the augmenting row reduction of Jonker-Volgenant (two
 // passes), an auction that places most rows for one scan of their arcs
 // each, before the shortest-path searches of phase 1. best2 returns the
 // two cheapest columns of row i by reduced cost c - v (a1 <= a2; -1 and
-// mcfInf when missing). It makes at most bidsPerRow bids per row to place
+// inf when missing). It makes at most bidsPerRow bids per row to place
 // in all: bidding wars (prices far from equilibrium, as when many more
 // rows than seats all want a seat) would take many tiny rises, and the
 // rows left over go to the shortest-path searches, which settle them at
@@ -29,7 +29,7 @@ const lsaSkip = -2
 // tracked as lower bounds: they are set when a row is placed and lowered
 // by each rise of its column; other prices only rise, which only widens
 // them.
-func lsaReduceRows(s *mcfState, perfect bool, bidsPerRow int, best2 func(i int32) (a1, a2 int64, j1, j2 int)) {
+func reduceRows(s *State, perfect bool, bidsPerRow int, best2 func(i int32) (a1, a2 int64, j1, j2 int)) {
 	var todo, later []int32
 	for r := int32(0); int(r) < s.n; r++ {
 		if s.freePos[r] >= 0 && !s.processed[r] {
@@ -50,18 +50,18 @@ func lsaReduceRows(s *mcfState, perfect bool, bidsPerRow int, best2 func(i int32
 			if perfect {
 				// no "unmatched" option
 			} else if 0 < a1 {
-				a2, j2, a1, j1 = a1, j1, 0, lsaSkip
+				a2, j2, a1, j1 = a1, j1, 0, skipCol
 			} else if 0 < a2 {
-				a2, j2 = 0, lsaSkip
+				a2, j2 = 0, skipCol
 			}
 			if j1 == -1 || (j2 == -1 && s.fill[j1] == s.capa[j1]) {
 				continue // no arc, or no second option to price against
 			}
-			if a1 == a2 && j1 != lsaSkip && j2 != -1 && s.fill[j1] == s.capa[j1] {
+			if a1 == a2 && j1 != skipCol && j2 != -1 && s.fill[j1] == s.capa[j1] {
 				j1 = j2 // a tie: take the other one, it may be free
 			}
 			switch {
-			case j1 == lsaSkip:
+			case j1 == skipCol:
 				s.processed[i] = true // best left unmatched, for good
 			case s.fill[j1] < s.capa[j1]:
 				s.processed[i] = true
@@ -70,7 +70,7 @@ func lsaReduceRows(s *mcfState, perfect bool, bidsPerRow int, best2 func(i int32
 				s.place(i, int32(j1))
 			default:
 				s.processed[i] = true
-				out, delta := lsaRaise(s, int32(j1), a2-a1, slack)
+				out, delta := raise(s, int32(j1), a2-a1, slack)
 				s.u[i] = a1 + delta
 				slack[i] = a2 - a1 - delta
 				s.swapHolder(int32(j1), out, i)
@@ -86,10 +86,10 @@ func lsaReduceRows(s *mcfState, perfect bool, bidsPerRow int, best2 func(i int32
 	}
 }
 
-// lsaRaise picks the holder of the full column j with the least slack to
+// raise picks the holder of the full column j with the least slack to
 // be evicted and raises j's price by as much as the other holders' slacks
 // allow, at most want; it returns the holder and the rise.
-func lsaRaise(s *mcfState, j int32, want int64, slack []int64) (int32, int64) {
+func raise(s *State, j int32, want int64, slack []int64) (int32, int64) {
 	off := s.slotOff[j]
 	rows := s.slotRow[off : off+s.fill[j]]
 	out := rows[0]

@@ -1,4 +1,4 @@
-package match
+package flow
 
 // This file holds the state and the two drivers of the min-cost-flow
 // solver behind Bipartite.
@@ -8,7 +8,7 @@ package match
 // Dual values u (rows) and v (columns) keep every reduced cost
 // a(i,j) - u[i] - v[j] >= 0 and matched arcs at 0, in int64.
 //
-// Phase 1 (runRows, engines lsaDense / lsaSparse) is the shortest
+// Phase 1 (runRows, engines rowDense / rowSparse) is the shortest
 // augmenting path method of Jonker-Volgenant and scipy's
 // linear_sum_assignment, row by row, on the assignment problem where every
 // row also has a private "stay unmatched" column of cost 0. Each row in
@@ -19,16 +19,16 @@ package match
 // only mean more competition). Invariants: an unprocessed or unmatched row
 // has u = 0, a matched one u <= 0 (its "unmatched" arc has reduced cost
 // -u >= 0), a column with spare capacity has v = 0, a full one v <= 0.
-// Before the searches, lsaReduceRows (JV's augmenting row reduction, an
+// Before the searches, reduceRows (JV's augmenting row reduction, an
 // auction) places most rows for one scan each, keeping these invariants.
 // When every row and every seat must end up matched ("perfect", see
-// bpProblem.perfect) both sides are equality constraints: the duals are
-// free in sign, rows get no "unmatched" column, and lsaDense also runs
+// Problem.Perfect) both sides are equality constraints: the duals are
+// free in sign, rows get no "unmatched" column, and rowDense also runs
 // JV's column reduction first. With MaxCardinality the weights arrive
 // shifted up (bpInput.setRange) so that phase 1 already takes nearly every
 // augmenting path.
 //
-// Phase 2 (run, engines mcfDense / mcfSparse) continues with successive
+// Phase 2 (run, engines globalDense / globalSparse) continues with successive
 // shortest paths from ALL unmatched rows at once (a super source) to any
 // column with spare capacity (a super sink). The phase-1 matching is a
 // minimum-cost flow of its value with the duals above (unmatched rows share
@@ -49,23 +49,23 @@ package match
 // into j from an unmatched row, kept up to date as rows get matched
 // (unmatched rows never come back in phase 2). The real cost of a path is
 // its reduced length plus uFree, and uFree equals the cost of the last
-// path, so every dual stays within a few (n+m)*maxCost (see bpCheckRange).
+// path, so every dual stays within a few (n+m)*maxCost (see checkRange).
 
-// mcfInf marks an unreached column; every real distance is far below it.
-const mcfInf = int64(1) << 62
+// inf marks an unreached column; every real distance is far below it.
+const inf = int64(1) << 62
 
-// mcfMode says when phase 2 stops augmenting.
-type mcfMode struct {
-	maxCard bool // augment while any path exists
-	minCard int  // augment while fewer pairs than this, whatever the cost
+// Mode says when phase 2 stops augmenting.
+type Mode struct {
+	MaxCard bool // augment while any path exists
+	MinCard int  // augment while fewer pairs than this, whatever the cost
 	// costCap: a path whose real cost reaches it uses a missing arc of a
-	// dense matrix (see bpProblem.big) and is never taken.
+	// dense matrix (see Problem.big) and is never taken.
 	costCap int64
 }
 
-// mcfState is the assignment, the duals and the search workspace shared by
+// State is the assignment, the duals and the search workspace shared by
 // the engines.
-type mcfState struct {
+type State struct {
 	n, m int
 	capa []int32 // capacity of each column, >= 1
 
@@ -96,8 +96,15 @@ type mcfState struct {
 	doneCols []int32
 }
 
-// lsaEngine is a phase-1 search strategy over an mcfState.
-type lsaEngine interface {
+// Card returns the number of matched rows.
+func (s *State) Card() int { return s.card }
+
+// RowCol returns the column of every row, -1 for an unmatched one. The
+// slice is the state's own; callers only read it.
+func (s *State) RowCol() []int32 { return s.rowCol }
+
+// rowEngine is a phase-1 search strategy over an State.
+type rowEngine interface {
 	// searchFrom runs Dijkstra from the unmatched row r (at distance 0,
 	// its arcs at reduced cost a - u[r] - v). It returns the first column
 	// with spare capacity it settles, or -1 and the row whose "unmatched"
@@ -106,8 +113,8 @@ type lsaEngine interface {
 	searchFrom(r int32) (end, skipRow int32, dist int64)
 }
 
-// mcfEngine is a phase-2 search strategy over an mcfState.
-type mcfEngine interface {
+// globalEngine is a phase-2 search strategy over an State.
+type globalEngine interface {
 	// search runs Dijkstra from all unmatched rows and returns the first
 	// column with spare capacity it settles and that column's reduced
 	// distance, or ok=false when no column with spare capacity lies within
@@ -118,10 +125,10 @@ type mcfEngine interface {
 	rowMatched(r int32)
 }
 
-// newMCFState returns the state of an empty assignment. hasArc tells which
+// newState returns the state of an empty assignment. hasArc tells which
 // rows have at least one arc; the others never enter the free list.
-func newMCFState(n, m int, capa []int32, hasArc []bool) *mcfState {
-	s := &mcfState{
+func newState(n, m int, capa []int32, hasArc []bool) *State {
+	s := &State{
 		n: n, m: m, capa: capa,
 		slotOff:   make([]int32, m+1),
 		fill:      make([]int32, m),
@@ -153,14 +160,14 @@ func newMCFState(n, m int, capa []int32, hasArc []bool) *mcfState {
 
 // runRows is phase 1: every row with an arc, in order, gets its shortest
 // augmenting path or stays unmatched.
-func (s *mcfState) runRows(e lsaEngine) {
+func (s *State) runRows(e rowEngine) {
 	for r := int32(0); int(r) < s.n; r++ {
 		if s.freePos[r] < 0 || s.processed[r] {
 			continue
 		}
 		s.processed[r] = true
 		end, skipRow, dist := e.searchFrom(r)
-		if dist >= mcfInf {
+		if dist >= inf {
 			continue // no path and no "unmatched" option (not for perfect problems)
 		}
 		s.u[r] += dist
@@ -179,11 +186,11 @@ func (s *mcfState) runRows(e lsaEngine) {
 
 // run is phase 2: it augments along shortest paths from all unmatched rows
 // until mode says stop.
-func (s *mcfState) run(e mcfEngine, mode mcfMode) {
+func (s *State) run(e globalEngine, mode Mode) {
 	for len(s.free) > 0 {
 		// The real cost of a path is its reduced length plus uFree.
 		limit := mode.costCap - 1 - s.uFree
-		if !mode.maxCard && s.card >= mode.minCard {
+		if !mode.MaxCard && s.card >= mode.MinCard {
 			limit = min(limit, -s.uFree)
 		}
 		end, dist, ok := e.search(limit)
@@ -202,7 +209,7 @@ func (s *mcfState) run(e mcfEngine, mode mcfMode) {
 // shiftDuals lowers the duals of the columns settled before the path end
 // (and raises those of their rows) so that reduced costs stay >= 0 and the
 // new path is tight; dist is the reduced length of the path.
-func (s *mcfState) shiftDuals(dist int64) {
+func (s *State) shiftDuals(dist int64) {
 	for _, j := range s.doneCols {
 		delta := dist - s.d[j]
 		if delta == 0 {
@@ -219,7 +226,7 @@ func (s *mcfState) shiftDuals(dist int64) {
 // augment flips the path that ends in column end and returns the unmatched
 // row it started from, now matched. Every column on the path keeps its
 // fill except end, which gains one row.
-func (s *mcfState) augment(end int32) int32 {
+func (s *State) augment(end int32) int32 {
 	j := end
 	slot := s.slotOff[j] + s.fill[j]
 	s.fill[j]++
@@ -241,7 +248,7 @@ func (s *mcfState) augment(end int32) int32 {
 // augmentSkip flips the path that ends with row out leaving its column:
 // every row on the path moves one column along it, the root gets matched
 // and out becomes unmatched; the number of pairs does not change.
-func (s *mcfState) augmentSkip(out int32) {
+func (s *State) augmentSkip(out int32) {
 	j, slot := s.rowCol[out], s.rowSlot[out]
 	s.rowCol[out] = -1
 	for {
@@ -258,13 +265,13 @@ func (s *mcfState) augmentSkip(out int32) {
 }
 
 // addFree puts row r in the unmatched list.
-func (s *mcfState) addFree(r int32) {
+func (s *State) addFree(r int32) {
 	s.freePos[r] = int32(len(s.free))
 	s.free = append(s.free, r)
 }
 
 // dropFree removes row r from the unmatched list.
-func (s *mcfState) dropFree(r int32) {
+func (s *State) dropFree(r int32) {
 	p := s.freePos[r]
 	last := s.free[len(s.free)-1]
 	s.free[p] = last
@@ -274,7 +281,7 @@ func (s *mcfState) dropFree(r int32) {
 }
 
 // place matches the unmatched row i to column j, which has spare capacity.
-func (s *mcfState) place(i, j int32) {
+func (s *State) place(i, j int32) {
 	slot := s.slotOff[j] + s.fill[j]
 	s.fill[j]++
 	s.card++
@@ -286,7 +293,7 @@ func (s *mcfState) place(i, j int32) {
 
 // swapHolder gives the slot of row out in column j to the unmatched row
 // in; out becomes unmatched and unprocessed, with dual 0.
-func (s *mcfState) swapHolder(j, out, in int32) {
+func (s *State) swapHolder(j, out, in int32) {
 	slot := s.rowSlot[out]
 	s.slotRow[slot] = in
 	s.rowCol[in] = j

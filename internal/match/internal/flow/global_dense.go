@@ -1,14 +1,14 @@
-package match
+package flow
 
-// mcfDenseK is how many cheapest unmatched rows each column remembers, so
+// denseK is how many cheapest unmatched rows each column remembers, so
 // that colMin survives rows getting matched without rescanning the column.
-const mcfDenseK = 16
+const denseK = 16
 
-// mcfDense is the global-search engine for a dense cost matrix (row-major,
-// n x m). Its Dijkstra is the O(m)-per-row scan of lsaDense, started from
+// globalDense is the global-search engine for a dense cost matrix (row-major,
+// n x m). Its Dijkstra is the O(m)-per-row scan of rowDense, started from
 // every unmatched row at once through colMin.
-type mcfDense[T int32 | int64] struct {
-	s    *mcfState
+type globalDense[T int32 | int64] struct {
+	s    *State
 	cost []T
 
 	// The cheapest unmatched rows of column j, by (cost, row), are
@@ -19,14 +19,14 @@ type mcfDense[T int32 | int64] struct {
 	candPos []uint8
 }
 
-// newMCFDense prepares the engine for the state left by the row-by-row
+// newGlobalDense prepares the engine for the state left by the row-by-row
 // phase: it builds the candidate lists of every column from the unmatched
 // rows and the initial colMin.
-func newMCFDense[T int32 | int64](s *mcfState, cost []T) *mcfDense[T] {
-	e := &mcfDense[T]{
+func newGlobalDense[T int32 | int64](s *State, cost []T) *globalDense[T] {
+	e := &globalDense[T]{
 		s:       s,
 		cost:    cost,
-		cand:    make([]int32, s.m*mcfDenseK),
+		cand:    make([]int32, s.m*denseK),
 		candLen: make([]uint8, s.m),
 		candPos: make([]uint8, s.m),
 	}
@@ -35,12 +35,12 @@ func newMCFDense[T int32 | int64](s *mcfState, cost []T) *mcfDense[T] {
 	for _, r := range s.free {
 		row := cost[int(r)*m : int(r)*m+m]
 		for j, c := range row {
-			if int(e.candLen[j]) == mcfDenseK && c >= worst[j] {
+			if int(e.candLen[j]) == denseK && c >= worst[j] {
 				continue
 			}
 			e.insertCand(j, r, c)
-			if int(e.candLen[j]) == mcfDenseK {
-				worst[j] = cost[int(e.cand[j*mcfDenseK+mcfDenseK-1])*m+j]
+			if int(e.candLen[j]) == denseK {
+				worst[j] = cost[int(e.cand[j*denseK+denseK-1])*m+j]
 			}
 		}
 	}
@@ -53,9 +53,9 @@ func newMCFDense[T int32 | int64](s *mcfState, cost []T) *mcfDense[T] {
 // insertCand puts row r of cost c into column j's sorted candidate list,
 // dropping the last one when the list is full. Rows arrive in increasing
 // order or are compared by index, so equal costs stay sorted by row.
-func (e *mcfDense[T]) insertCand(j int, r int32, c T) {
+func (e *globalDense[T]) insertCand(j int, r int32, c T) {
 	m := e.s.m
-	list := e.cand[j*mcfDenseK : j*mcfDenseK+mcfDenseK]
+	list := e.cand[j*denseK : j*denseK+denseK]
 	n := int(e.candLen[j])
 	p := n
 	for p > 0 {
@@ -66,10 +66,10 @@ func (e *mcfDense[T]) insertCand(j int, r int32, c T) {
 		}
 		p--
 	}
-	if p == mcfDenseK {
+	if p == denseK {
 		return
 	}
-	if n == mcfDenseK {
+	if n == denseK {
 		n--
 	}
 	copy(list[p+1:n+1], list[p:n])
@@ -80,9 +80,9 @@ func (e *mcfDense[T]) insertCand(j int, r int32, c T) {
 // refreshCol sets colMin[j] and colArg[j] to the cheapest unmatched row of
 // column j, rebuilding the candidate list from the unmatched rows when all
 // its rows are matched.
-func (e *mcfDense[T]) refreshCol(j int) {
+func (e *globalDense[T]) refreshCol(j int) {
 	s := e.s
-	base := j * mcfDenseK
+	base := j * denseK
 	pos, n := int(e.candPos[j]), int(e.candLen[j])
 	for pos < n && s.freePos[e.cand[base+pos]] < 0 {
 		pos++
@@ -91,7 +91,7 @@ func (e *mcfDense[T]) refreshCol(j int) {
 		e.candLen[j], pos, n = 0, 0, 0
 		for _, r := range s.free {
 			c := e.cost[int(r)*s.m+j]
-			if n == mcfDenseK {
+			if n == denseK {
 				q := e.cand[base+n-1]
 				if cq := e.cost[int(q)*s.m+j]; c > cq || (c == cq && r > q) {
 					continue
@@ -104,7 +104,7 @@ func (e *mcfDense[T]) refreshCol(j int) {
 	e.candPos[j] = uint8(pos)
 	if pos == n {
 		s.colArg[j] = -1
-		s.colMin[j] = mcfInf
+		s.colMin[j] = inf
 		return
 	}
 	r := e.cand[base+pos]
@@ -112,7 +112,7 @@ func (e *mcfDense[T]) refreshCol(j int) {
 	s.colMin[j] = int64(e.cost[int(r)*s.m+j])
 }
 
-func (e *mcfDense[T]) rowMatched(r int32) {
+func (e *globalDense[T]) rowMatched(r int32) {
 	s := e.s
 	for j, a := range s.colArg {
 		if a == r {
@@ -121,17 +121,17 @@ func (e *mcfDense[T]) rowMatched(r int32) {
 	}
 }
 
-func (e *mcfDense[T]) search(limit int64) (int32, int64, bool) {
+func (e *globalDense[T]) search(limit int64) (int32, int64, bool) {
 	s := e.s
 	m := s.m
 	d, pred, done := s.d[:m], s.pred[:m], s.done[:m]
 	colMin, colArg, v := s.colMin[:m], s.colArg[:m], s.v[:m]
 	s.doneCols = s.doneCols[:0]
-	best, bj := mcfInf, -1
+	best, bj := inf, -1
 	for j := range d {
 		done[j] = false
 		pred[j] = colArg[j]
-		x := mcfInf
+		x := inf
 		if colArg[j] >= 0 {
 			x = colMin[j] - s.uFree - v[j]
 		}
@@ -154,16 +154,16 @@ func (e *mcfDense[T]) search(limit int64) (int32, int64, bool) {
 		off := s.slotOff[j]
 		for _, i := range s.slotRow[off : off+s.fill[j]] {
 			row := e.cost[int(i)*m : int(i)*m+m]
-			best, bj = mcfScanRow(row, dj-s.u[i], i, v, d, pred, done)
+			best, bj = scanRow(row, dj-s.u[i], i, v, d, pred, done)
 		}
 	}
 }
 
-// mcfScanRow relaxes the arcs of row i, reached at reduced distance base +
+// scanRow relaxes the arcs of row i, reached at reduced distance base +
 // u[i], into every unsettled column, and returns the least tentative
 // distance over the unsettled columns and its column (-1 when none).
-func mcfScanRow[T int32 | int64](row []T, base int64, i int32, v, d []int64, pred []int32, done []bool) (int64, int) {
-	best, bj := mcfInf, -1
+func scanRow[T int32 | int64](row []T, base int64, i int32, v, d []int64, pred []int32, done []bool) (int64, int) {
+	best, bj := inf, -1
 	n := len(row)
 	v, d, pred, done = v[:n], d[:n], pred[:n], done[:n]
 	for j, c := range row {

@@ -1,27 +1,27 @@
-package match
+package flow
 
-// lsaSparse is the phase-1 engine for adjacency lists: Dijkstra from one
+// rowSparse is the phase-1 engine for adjacency lists: Dijkstra from one
 // row with a binary heap, touching only the arcs it scans.
-type lsaSparse struct {
-	s        *mcfState
+type rowSparse struct {
+	s        *State
 	rowStart []int32
 	adjCol   []int32
 	adjCost  []int64
-	work     mcfLazyHeap
+	work     lazyHeap
 	touched  []int32
 }
 
-func newLSASparse(s *mcfState, rowStart, adjCol []int32, adjCost []int64) *lsaSparse {
+func newRowSparse(s *State, rowStart, adjCol []int32, adjCost []int64) *rowSparse {
 	for j := range s.d {
-		s.d[j] = mcfInf
+		s.d[j] = inf
 		s.done[j] = false
 	}
-	return &lsaSparse{s: s, rowStart: rowStart, adjCol: adjCol, adjCost: adjCost}
+	return &rowSparse{s: s, rowStart: rowStart, adjCol: adjCol, adjCost: adjCost}
 }
 
 // relax lowers the tentative distances of the unsettled columns reached by
 // the arcs of row i, which lies at base + u[i].
-func (e *lsaSparse) relax(i int32, base int64) {
+func (e *rowSparse) relax(i int32, base int64) {
 	s := e.s
 	lo, hi := e.rowStart[i], e.rowStart[i+1]
 	cols, costs := e.adjCol[lo:hi], e.adjCost[lo:hi]
@@ -30,20 +30,20 @@ func (e *lsaSparse) relax(i int32, base int64) {
 			continue
 		}
 		if nd := base + costs[k] - s.v[j]; nd < s.d[j] {
-			if s.d[j] == mcfInf {
+			if s.d[j] == inf {
 				e.touched = append(e.touched, j)
 			}
 			s.d[j] = nd
 			s.pred[j] = i
-			e.work.push(mcfDistItem{nd, j})
+			e.work.push(distItem{nd, j})
 		}
 	}
 }
 
-func (e *lsaSparse) searchFrom(r int32) (int32, int32, int64) {
+func (e *rowSparse) searchFrom(r int32) (int32, int32, int64) {
 	s := e.s
 	for _, j := range e.touched {
-		s.d[j] = mcfInf
+		s.d[j] = inf
 		s.done[j] = false
 	}
 	e.touched = e.touched[:0]
@@ -76,22 +76,22 @@ func (e *lsaSparse) searchFrom(r int32) (int32, int32, int64) {
 	}
 }
 
-// reset leaves the workspace as phase 2 expects it: every d at mcfInf and
+// reset leaves the workspace as phase 2 expects it: every d at inf and
 // no column settled.
-func (e *lsaSparse) reset() {
+func (e *rowSparse) reset() {
 	for _, j := range e.touched {
-		e.s.d[j] = mcfInf
+		e.s.d[j] = inf
 		e.s.done[j] = false
 	}
 	e.touched = e.touched[:0]
 }
 
-// reduceRows runs the augmenting row reduction (lsaReduceRows) with one
+// reduceRows runs the augmenting row reduction (reduceRows) with one
 // scan of a row's arcs per bid.
-func (e *lsaSparse) reduceRows(bidsPerRow int) {
+func (e *rowSparse) reduceRows(bidsPerRow int) {
 	v := e.s.v
-	lsaReduceRows(e.s, false, bidsPerRow, func(i int32) (a1, a2 int64, j1, j2 int) {
-		a1, a2, j1, j2 = mcfInf, mcfInf, -1, -1
+	reduceRows(e.s, false, bidsPerRow, func(i int32) (a1, a2 int64, j1, j2 int) {
+		a1, a2, j1, j2 = inf, inf, -1, -1
 		lo, hi := e.rowStart[i], e.rowStart[i+1]
 		costs := e.adjCost[lo:hi]
 		for k, j := range e.adjCol[lo:hi] {

@@ -1,11 +1,11 @@
-package match
+package flow
 
-// mcfSparse is the global-search engine for a sparse graph in adjacency lists: Dijkstra
+// globalSparse is the global-search engine for a sparse graph in adjacency lists: Dijkstra
 // with binary heaps. Its start values (colMin - uFree - v, one per column)
 // live in an indexed heap kept across searches, so a search costs only the
 // arcs and columns it touches, never a pass over all columns.
-type mcfSparse struct {
-	s *mcfState
+type globalSparse struct {
+	s *State
 
 	rowStart []int32 // arcs of row i: rowStart[i] .. rowStart[i+1]
 	adjCol   []int32
@@ -14,17 +14,17 @@ type mcfSparse struct {
 	inRow    []int32
 	inCost   []int64
 
-	src     *mcfIndexHeap // columns with an unmatched neighbour, by colMin - v
-	work    mcfLazyHeap   // distances found by relaxing arcs of matched rows
-	touched []int32       // columns whose d or done changed in this search
-	popped  []int32       // columns taken out of src in this search
+	src     *indexHeap // columns with an unmatched neighbour, by colMin - v
+	work    lazyHeap   // distances found by relaxing arcs of matched rows
+	touched []int32    // columns whose d or done changed in this search
+	popped  []int32    // columns taken out of src in this search
 }
 
-// newMCFSparse prepares the engine over the arcs given in row order
+// newGlobalSparse prepares the engine over the arcs given in row order
 // (rowStart, adjCol, adjCost) for the state left by the row-by-row phase; it
 // builds the column lists, colMin and the start heap.
-func newMCFSparse(s *mcfState, rowStart, adjCol []int32, adjCost []int64) *mcfSparse {
-	e := &mcfSparse{s: s, rowStart: rowStart, adjCol: adjCol, adjCost: adjCost}
+func newGlobalSparse(s *State, rowStart, adjCol []int32, adjCost []int64) *globalSparse {
+	e := &globalSparse{s: s, rowStart: rowStart, adjCol: adjCol, adjCost: adjCost}
 	n, m := s.n, s.m
 	e.colStart = make([]int32, m+1)
 	for _, j := range adjCol {
@@ -45,9 +45,9 @@ func newMCFSparse(s *mcfState, rowStart, adjCol []int32, adjCost []int64) *mcfSp
 			next[j]++
 		}
 	}
-	e.src = newMCFIndexHeap(m)
+	e.src = newIndexHeap(m)
 	for j := 0; j < m; j++ {
-		s.d[j] = mcfInf
+		s.d[j] = inf
 		s.done[j] = false
 		e.refreshCol(int32(j))
 	}
@@ -56,9 +56,9 @@ func newMCFSparse(s *mcfState, rowStart, adjCol []int32, adjCost []int64) *mcfSp
 
 // refreshCol recomputes colMin[j] and colArg[j] from the arcs into j and
 // puts j in the start heap with its current key (or takes it out).
-func (e *mcfSparse) refreshCol(j int32) {
+func (e *globalSparse) refreshCol(j int32) {
 	s := e.s
-	best, arg := mcfInf, int32(-1)
+	best, arg := inf, int32(-1)
 	for k := e.colStart[j]; k < e.colStart[j+1]; k++ {
 		r := e.inRow[k]
 		if s.freePos[r] < 0 {
@@ -73,7 +73,7 @@ func (e *mcfSparse) refreshCol(j int32) {
 }
 
 // rekey moves column j in the start heap to its current key.
-func (e *mcfSparse) rekey(j int32) {
+func (e *globalSparse) rekey(j int32) {
 	s := e.s
 	if s.colArg[j] < 0 {
 		e.src.remove(j)
@@ -82,7 +82,7 @@ func (e *mcfSparse) rekey(j int32) {
 	e.src.set(j, s.colMin[j]-s.v[j])
 }
 
-func (e *mcfSparse) rowMatched(r int32) {
+func (e *globalSparse) rowMatched(r int32) {
 	s := e.s
 	for k := e.rowStart[r]; k < e.rowStart[r+1]; k++ {
 		if j := e.adjCol[k]; s.colArg[j] == r {
@@ -98,16 +98,16 @@ func (e *mcfSparse) rowMatched(r int32) {
 }
 
 // touch records that column j's search state must be reset next time.
-func (e *mcfSparse) touch(j int32) {
-	if e.s.d[j] == mcfInf && !e.s.done[j] {
+func (e *globalSparse) touch(j int32) {
+	if e.s.d[j] == inf && !e.s.done[j] {
 		e.touched = append(e.touched, j)
 	}
 }
 
-func (e *mcfSparse) search(limit int64) (int32, int64, bool) {
+func (e *globalSparse) search(limit int64) (int32, int64, bool) {
 	s := e.s
 	for _, j := range e.touched {
-		s.d[j] = mcfInf
+		s.d[j] = inf
 		s.done[j] = false
 	}
 	e.touched = e.touched[:0]
@@ -123,13 +123,13 @@ func (e *mcfSparse) search(limit int64) (int32, int64, bool) {
 		for len(e.work) > 0 && (s.done[e.work[0].j] || e.work[0].d != s.d[e.work[0].j]) {
 			e.work.pop()
 		}
-		j, dj, fromSrc := int32(-1), mcfInf, false
+		j, dj, fromSrc := int32(-1), inf, false
 		if len(e.src.heap) > 0 {
 			j = e.src.top()
 			dj = e.src.key[j] - s.uFree
 			fromSrc = true
 		}
-		if len(e.work) > 0 && (j < 0 || mcfItemLess(e.work[0], mcfDistItem{dj, j})) {
+		if len(e.work) > 0 && (j < 0 || itemLess(e.work[0], distItem{dj, j})) {
 			j, dj, fromSrc = e.work[0].j, e.work[0].d, false
 		}
 		if j < 0 || dj > limit {
@@ -165,7 +165,7 @@ func (e *mcfSparse) search(limit int64) (int32, int64, bool) {
 					e.touch(j2)
 					s.d[j2] = nd
 					s.pred[j2] = i
-					e.work.push(mcfDistItem{nd, j2})
+					e.work.push(distItem{nd, j2})
 				}
 			}
 		}
