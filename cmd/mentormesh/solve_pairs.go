@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // bipartite runs "solve bipartite": mentees (u) to mentors (v) with mentor
@@ -71,7 +72,7 @@ func (s *solveRun) general(args []string) error {
 }
 
 // writePairs writes "u v w" per pair and the summary line.
-func (s *solveRun) writePairs(in *match.EdgeInput, pairs []match.Edge, total float64) {
+func (s *solveRun) writePairs(in *match.EdgeInput, pairs []graph.Edge, total float64) {
 	for _, p := range pairs {
 		fmt.Fprintf(&s.out, "%s %s %s\n", in.Left.Name(p.U), in.Right.Name(p.V), formatWeight(p.W))
 	}

@@ -3,6 +3,7 @@ package match
 import (
 	"errors"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
@@ -24,7 +25,7 @@ type BipartiteResult struct {
 	// Pairs holds the chosen edges sorted by (U, V): every left node at most
 	// once, every right node v at most capacity[v] times. W is the input
 	// weight of the edge (the largest one when the input repeats a pair).
-	Pairs []Edge
+	Pairs []graph.Edge
 	// Total is the sum of W over Pairs, added in the order of Pairs.
 	Total float64
 	// Bottleneck is the smallest W in Pairs, 0 when Pairs is empty.
@@ -92,13 +93,13 @@ var ErrBipartiteRange = flow.ErrRange
 // 2^58 / (nLeft + nRight), e.g. 2.8e13 for 10,000 nodes. The result is
 // deterministic: it depends only on the arguments, not even on the order
 // of the edges.
-func Bipartite(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions) (BipartiteResult, error) {
+func Bipartite(nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) (BipartiteResult, error) {
 	return bpSolve(nLeft, nRight, edges, capacity, opt, flow.DefaultTuning)
 }
 
 // bpSolve is Bipartite with the internal choices of tuning (tests use it to
 // run every engine on the same instances).
-func bpSolve(nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions, tuning flow.Tuning) (BipartiteResult, error) {
+func bpSolve(nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, tuning flow.Tuning) (BipartiteResult, error) {
 	in, err := bpReadInput(nLeft, nRight, edges, capacity, opt.MaxCardinality)
 	if err != nil {
 		return BipartiteResult{}, err

@@ -5,17 +5,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
 // bpCompleteInstance returns the complete nLeft x nRight bipartite graph
 // with uniform random integer weights in 1..1e6 (seeded).
-func bpCompleteInstance(nLeft, nRight int, seed uint64) []Edge {
+func bpCompleteInstance(nLeft, nRight int, seed uint64) []graph.Edge {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	edges := make([]Edge, 0, nLeft*nRight)
+	edges := make([]graph.Edge, 0, nLeft*nRight)
 	for u := 0; u < nLeft; u++ {
 		for v := 0; v < nRight; v++ {
-			edges = append(edges, Edge{U: u, V: v, W: float64(1 + rng.IntN(1_000_000))})
+			edges = append(edges, graph.Edge{U: u, V: v, W: float64(1 + rng.IntN(1_000_000))})
 		}
 	}
 	return edges
@@ -23,18 +24,18 @@ func bpCompleteInstance(nLeft, nRight int, seed uint64) []Edge {
 
 // bpSparseInstance returns nLeft x nRight with deg random right nodes per
 // left node and uniform random integer weights in 1..1e6.
-func bpSparseInstance(nLeft, nRight, deg int, seed uint64) []Edge {
+func bpSparseInstance(nLeft, nRight, deg int, seed uint64) []graph.Edge {
 	rng := rand.New(rand.NewPCG(seed, 2))
-	edges := make([]Edge, 0, nLeft*deg)
+	edges := make([]graph.Edge, 0, nLeft*deg)
 	for u := 0; u < nLeft; u++ {
 		for k := 0; k < deg; k++ {
-			edges = append(edges, Edge{U: u, V: rng.IntN(nRight), W: float64(1 + rng.IntN(1_000_000))})
+			edges = append(edges, graph.Edge{U: u, V: rng.IntN(nRight), W: float64(1 + rng.IntN(1_000_000))})
 		}
 	}
 	return edges
 }
 
-func bpBench(b *testing.B, nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions) {
+func bpBench(b *testing.B, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) {
 	b.Helper()
 	var res BipartiteResult
 	var cpu time.Duration
@@ -54,7 +55,7 @@ func bpBench(b *testing.B, nLeft, nRight int, edges []Edge, capacity []int, opt 
 
 // bpBenchConvert times only the conversion of the []Edge input into the
 // solver's compact problem (validation, scaling, dense matrix or lists).
-func bpBenchConvert(b *testing.B, nLeft, nRight int, edges []Edge) {
+func bpBenchConvert(b *testing.B, nLeft, nRight int, edges []graph.Edge) {
 	b.Helper()
 	var cpu time.Duration
 	for b.Loop() {

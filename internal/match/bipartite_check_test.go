@@ -3,6 +3,8 @@ package match
 import (
 	"math"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // bpOptimum is the value of an optimal b-matching found by brute force.
@@ -15,7 +17,7 @@ type bpOptimum struct {
 // bpBrute enumerates every b-matching of a small instance and returns the
 // optimum of the objective opt selects (see Bipartite), comparing totals
 // within tol.
-func bpBrute(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions, tol float64) bpOptimum {
+func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, tol float64) bpOptimum {
 	tb.Helper()
 	best := map[[2]int]float64{}
 	for _, e := range edges {
@@ -24,10 +26,10 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int, opt
 			best[k] = e.W
 		}
 	}
-	options := make([][]Edge, nLeft)
+	options := make([][]graph.Edge, nLeft)
 	for k, w := range best {
 		if opt.MaxCardinality || w > 0 {
-			options[k[0]] = append(options[k[0]], Edge{U: k[0], V: k[1], W: w})
+			options[k[0]] = append(options[k[0]], graph.Edge{U: k[0], V: k[1], W: w})
 		}
 	}
 	capOf := func(v int) int {
@@ -103,7 +105,7 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int, opt
 
 // bpCheckValid fails the test unless res is a b-matching of the input with
 // consistent Total and Bottleneck, and returns nothing else.
-func bpCheckValid(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions, res BipartiteResult) {
+func bpCheckValid(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, res BipartiteResult) {
 	tb.Helper()
 	best := map[[2]int]float64{}
 	for _, e := range edges {

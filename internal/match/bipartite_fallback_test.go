@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
@@ -18,9 +19,9 @@ func TestBipartite_HugeWeightsOnSparseFallback(t *testing.T) {
 	for iter := 0; iter < 20; iter++ {
 		nLeft, nRight := 10+rng.IntN(10), 5+rng.IntN(5)
 		small, capacity := bpRandomInstance(rng, nLeft, nRight, 0.6, func() float64 { return float64(2000 + rng.IntN(2001)) })
-		huge := make([]Edge, len(small))
+		huge := make([]graph.Edge, len(small))
 		for k, e := range small {
-			huge[k] = Edge{U: e.U, V: e.V, W: e.W * 1e12}
+			huge[k] = graph.Edge{U: e.U, V: e.V, W: e.W * 1e12}
 		}
 		in, err := bpReadInput(nLeft, nRight, huge, capacity, false)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
@@ -33,7 +34,7 @@ type bpInput struct {
 
 // bpReadInput validates the arguments of Bipartite and, in the same pass
 // over the edges, finds the scale, the weight range and the kept nodes.
-func bpReadInput(nLeft, nRight int, edges []Edge, capacity []int, maxCard bool) (*bpInput, error) {
+func bpReadInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard bool) (*bpInput, error) {
 	switch {
 	case nLeft < 0 || nRight < 0:
 		return nil, fmt.Errorf("%w: negative node count (%d left, %d right)", ErrBipartiteInput, nLeft, nRight)
@@ -150,7 +151,7 @@ func (in *bpInput) setRange(minW, maxW float64) error {
 }
 
 // build stores the kept edges as a compact problem.
-func (in *bpInput) build(edges []Edge, tuning flow.Tuning) (*flow.Problem, error) {
+func (in *bpInput) build(edges []graph.Edge, tuning flow.Tuning) (*flow.Problem, error) {
 	each := func(yield func(r, c int32, w int64)) {
 		for k := range edges {
 			e := &edges[k]
@@ -175,7 +176,7 @@ func (in *bpInput) build(edges []Edge, tuning flow.Tuning) (*flow.Problem, error
 
 // bpFillEdges lowers each entry of the compact cost matrix mat (m columns)
 // to minus the largest scaled weight of its pair.
-func bpFillEdges[T int32 | int64](in *bpInput, edges []Edge, mat []T, m int) {
+func bpFillEdges[T int32 | int64](in *bpInput, edges []graph.Edge, mat []T, m int) {
 	scale, shift, maxCard := in.scale, in.shift, in.maxCard
 	rowIdx, colIdx := in.rowIdx, in.colIdx
 	for k := range edges {
@@ -195,8 +196,8 @@ func bpFillEdges[T int32 | int64](in *bpInput, edges []Edge, mat []T, m int) {
 
 // result turns the final assignment into the result, with the input
 // weight of each chosen pair (the largest of repeated ones).
-func (in *bpInput) result(edges []Edge, s *flow.State) BipartiteResult {
-	res := BipartiteResult{Pairs: []Edge{}}
+func (in *bpInput) result(edges []graph.Edge, s *flow.State) BipartiteResult {
+	res := BipartiteResult{Pairs: []graph.Edge{}}
 	if s.Card() == 0 {
 		return res
 	}
@@ -217,10 +218,10 @@ func (in *bpInput) result(edges []Edge, s *flow.State) BipartiteResult {
 			best[e.U] = max(best[e.U], e.W)
 		}
 	}
-	res.Pairs = make([]Edge, 0, s.Card())
+	res.Pairs = make([]graph.Edge, 0, s.Card())
 	for u, v := range mate {
 		if v >= 0 {
-			res.Pairs = append(res.Pairs, Edge{U: u, V: int(v), W: best[u]})
+			res.Pairs = append(res.Pairs, graph.Edge{U: u, V: int(v), W: best[u]})
 		}
 	}
 	res.Bottleneck = math.Inf(1)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
@@ -67,7 +68,7 @@ func bpHungarian(a [][]int64, n, m int) []int {
 // bpOracle solves small-to-medium instances with integer weights exactly
 // by bpHungarian on the matrix with one column per capacity unit plus
 // "unmatched" columns, for the objective of opt (see Bipartite).
-func bpOracle(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int, opt BipartiteOptions) bpOptimum {
+func bpOracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) bpOptimum {
 	tb.Helper()
 	best := map[[2]int]int64{}
 	for _, e := range edges {
@@ -242,7 +243,7 @@ func bpPerfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
 
 // bpIsPerfect reports whether the plain problem of the instance is stored
 // as a perfect one (see flow.Problem.Perfect).
-func bpIsPerfect(tb testing.TB, nLeft, nRight int, edges []Edge, capacity []int) bool {
+func bpIsPerfect(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int) bool {
 	tb.Helper()
 	in, err := bpReadInput(nLeft, nRight, edges, capacity, false)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
@@ -29,16 +30,16 @@ var bpAllOptions = []BipartiteOptions{{}, {MaxCardinality: true}, {Fair: true}, 
 
 // bpRandomInstance draws a small instance: each pair is an edge with
 // probability p, some pairs repeat, capacities are nil or 0..3.
-func bpRandomInstance(rng *rand.Rand, nLeft, nRight int, p float64, weight func() float64) ([]Edge, []int) {
-	var edges []Edge
+func bpRandomInstance(rng *rand.Rand, nLeft, nRight int, p float64, weight func() float64) ([]graph.Edge, []int) {
+	var edges []graph.Edge
 	for u := 0; u < nLeft; u++ {
 		for v := 0; v < nRight; v++ {
 			if rng.Float64() >= p {
 				continue
 			}
-			edges = append(edges, Edge{U: u, V: v, W: weight()})
+			edges = append(edges, graph.Edge{U: u, V: v, W: weight()})
 			if rng.IntN(5) == 0 {
-				edges = append(edges, Edge{U: u, V: v, W: weight()})
+				edges = append(edges, graph.Edge{U: u, V: v, W: weight()})
 			}
 		}
 	}
@@ -117,66 +118,66 @@ func TestBipartite_Examples(t *testing.T) {
 	cases := []struct {
 		name           string
 		nLeft, nRight  int
-		edges          []Edge
+		edges          []graph.Edge
 		capacity       []int
 		opt            BipartiteOptions
-		wantPairs      []Edge
+		wantPairs      []graph.Edge
 		wantTotal      float64
 		wantBottleneck float64
 	}{
 		{
 			name: "empty", nLeft: 0, nRight: 0,
-			wantPairs: []Edge{},
+			wantPairs: []graph.Edge{},
 		},
 		{
 			name: "nodes without edges", nLeft: 3, nRight: 2,
-			wantPairs: []Edge{},
+			wantPairs: []graph.Edge{},
 		},
 		{
 			name: "only non-positive edges", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 0}, {1, 1, -2}},
-			wantPairs: []Edge{},
+			edges:     []graph.Edge{{U: 0, V: 0, W: 0}, {U: 1, V: 1, W: -2}},
+			wantPairs: []graph.Edge{},
 		},
 		{
 			name: "max cardinality takes negative edges", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 0}, {1, 1, -2}},
+			edges:     []graph.Edge{{U: 0, V: 0, W: 0}, {U: 1, V: 1, W: -2}},
 			opt:       BipartiteOptions{MaxCardinality: true},
-			wantPairs: []Edge{{0, 0, 0}, {1, 1, -2}}, wantTotal: -2, wantBottleneck: -2,
+			wantPairs: []graph.Edge{{U: 0, V: 0, W: 0}, {U: 1, V: 1, W: -2}}, wantTotal: -2, wantBottleneck: -2,
 		},
 		{
 			name: "capacity two", nLeft: 3, nRight: 2,
-			edges:     []Edge{{0, 0, 5}, {1, 0, 4}, {2, 0, 3}, {2, 1, 1}},
+			edges:     []graph.Edge{{U: 0, V: 0, W: 5}, {U: 1, V: 0, W: 4}, {U: 2, V: 0, W: 3}, {U: 2, V: 1, W: 1}},
 			capacity:  []int{2, 1},
-			wantPairs: []Edge{{0, 0, 5}, {1, 0, 4}, {2, 1, 1}}, wantTotal: 10, wantBottleneck: 1,
+			wantPairs: []graph.Edge{{U: 0, V: 0, W: 5}, {U: 1, V: 0, W: 4}, {U: 2, V: 1, W: 1}}, wantTotal: 10, wantBottleneck: 1,
 		},
 		{
 			name: "capacity zero", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 5}, {1, 0, 4}, {1, 1, 1}},
+			edges:     []graph.Edge{{U: 0, V: 0, W: 5}, {U: 1, V: 0, W: 4}, {U: 1, V: 1, W: 1}},
 			capacity:  []int{0, 1},
-			wantPairs: []Edge{{1, 1, 1}}, wantTotal: 1, wantBottleneck: 1,
+			wantPairs: []graph.Edge{{U: 1, V: 1, W: 1}}, wantTotal: 1, wantBottleneck: 1,
 		},
 		{
 			name: "parallel edges keep the best", nLeft: 1, nRight: 1,
-			edges:     []Edge{{0, 0, 2}, {0, 0, 7}, {0, 0, -1}},
-			wantPairs: []Edge{{0, 0, 7}}, wantTotal: 7, wantBottleneck: 7,
+			edges:     []graph.Edge{{U: 0, V: 0, W: 2}, {U: 0, V: 0, W: 7}, {U: 0, V: 0, W: -1}},
+			wantPairs: []graph.Edge{{U: 0, V: 0, W: 7}}, wantTotal: 7, wantBottleneck: 7,
 		},
 		{
 			name: "ties prefer more pairs", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 2}, {0, 1, 1}, {1, 0, 1}},
-			wantPairs: []Edge{{0, 1, 1}, {1, 0, 1}}, wantTotal: 2, wantBottleneck: 1,
+			edges:     []graph.Edge{{U: 0, V: 0, W: 2}, {U: 0, V: 1, W: 1}, {U: 1, V: 0, W: 1}},
+			wantPairs: []graph.Edge{{U: 0, V: 1, W: 1}, {U: 1, V: 0, W: 1}}, wantTotal: 2, wantBottleneck: 1,
 		},
 		{
 			// Plain: 10+1 = 11 leaves mentee 1 with weight 1. Fair keeps
 			// two pairs and lifts the worst to 5: 5+5.
 			name: "fair lifts the worst pair", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 10}, {0, 1, 5}, {1, 0, 5}, {1, 1, 1}},
+			edges:     []graph.Edge{{U: 0, V: 0, W: 10}, {U: 0, V: 1, W: 5}, {U: 1, V: 0, W: 5}, {U: 1, V: 1, W: 1}},
 			opt:       BipartiteOptions{Fair: true},
-			wantPairs: []Edge{{0, 1, 5}, {1, 0, 5}}, wantTotal: 10, wantBottleneck: 5,
+			wantPairs: []graph.Edge{{U: 0, V: 1, W: 5}, {U: 1, V: 0, W: 5}}, wantTotal: 10, wantBottleneck: 5,
 		},
 		{
 			name: "decimal weights", nLeft: 2, nRight: 2,
-			edges:     []Edge{{0, 0, 0.1}, {0, 1, 0.25}, {1, 0, 0.5}, {1, 1, 0.3}},
-			wantPairs: []Edge{{0, 1, 0.25}, {1, 0, 0.5}}, wantTotal: 0.75, wantBottleneck: 0.25,
+			edges:     []graph.Edge{{U: 0, V: 0, W: 0.1}, {U: 0, V: 1, W: 0.25}, {U: 1, V: 0, W: 0.5}, {U: 1, V: 1, W: 0.3}},
+			wantPairs: []graph.Edge{{U: 0, V: 1, W: 0.25}, {U: 1, V: 0, W: 0.5}}, wantTotal: 0.75, wantBottleneck: 0.25,
 		},
 	}
 	for _, tc := range cases {
@@ -199,7 +200,7 @@ func TestBipartite_Errors(t *testing.T) {
 	cases := []struct {
 		name          string
 		nLeft, nRight int
-		edges         []Edge
+		edges         []graph.Edge
 		capacity      []int
 		want          error
 	}{
@@ -208,14 +209,14 @@ func TestBipartite_Errors(t *testing.T) {
 		{"huge count", 1 << 31, 1, nil, nil, ErrBipartiteInput},
 		{"capacity length", 2, 2, nil, []int{1}, ErrBipartiteInput},
 		{"negative capacity", 2, 2, nil, []int{1, -1}, ErrBipartiteInput},
-		{"left out of range", 2, 2, []Edge{{2, 0, 1}}, nil, ErrBipartiteInput},
-		{"negative left", 2, 2, []Edge{{-1, 0, 1}}, nil, ErrBipartiteInput},
-		{"right out of range", 2, 2, []Edge{{0, 2, 1}}, nil, ErrBipartiteInput},
-		{"NaN", 2, 2, []Edge{{0, 0, math.NaN()}}, nil, ErrBipartiteInput},
-		{"+Inf", 2, 2, []Edge{{0, 0, math.Inf(1)}}, nil, ErrBipartiteInput},
-		{"-Inf", 2, 2, []Edge{{0, 0, math.Inf(-1)}}, nil, ErrBipartiteInput},
-		{"huge weight", 2, 2, []Edge{{0, 0, 1e30}}, nil, ErrBipartiteRange},
-		{"huge decimal", 2, 2, []Edge{{0, 0, 1e12 + 0.5}, {1, 1, 0.123456789123}}, nil, ErrBipartiteRange},
+		{"left out of range", 2, 2, []graph.Edge{{U: 2, V: 0, W: 1}}, nil, ErrBipartiteInput},
+		{"negative left", 2, 2, []graph.Edge{{U: -1, V: 0, W: 1}}, nil, ErrBipartiteInput},
+		{"right out of range", 2, 2, []graph.Edge{{U: 0, V: 2, W: 1}}, nil, ErrBipartiteInput},
+		{"NaN", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.NaN()}}, nil, ErrBipartiteInput},
+		{"+Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(1)}}, nil, ErrBipartiteInput},
+		{"-Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(-1)}}, nil, ErrBipartiteInput},
+		{"huge weight", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e30}}, nil, ErrBipartiteRange},
+		{"huge decimal", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e12 + 0.5}, {U: 1, V: 1, W: 0.123456789123}}, nil, ErrBipartiteRange},
 		{"dual overflow", 100, 100, bpDiagonal(100, 1<<52), nil, ErrBipartiteRange},
 	}
 	for _, tc := range cases {
@@ -231,10 +232,10 @@ func TestBipartite_Errors(t *testing.T) {
 }
 
 // bpDiagonal returns the edges (i, i, w) for i < n.
-func bpDiagonal(n int, w float64) []Edge {
-	edges := make([]Edge, n)
+func bpDiagonal(n int, w float64) []graph.Edge {
+	edges := make([]graph.Edge, n)
 	for i := range edges {
-		edges[i] = Edge{U: i, V: i, W: w}
+		edges[i] = graph.Edge{U: i, V: i, W: w}
 	}
 	return edges
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // CandidateGraph is candidate lists turned into solver input.
@@ -23,7 +25,7 @@ type CandidateGraph struct {
 	Left      []int
 	Right     []int
 	Capacity  []int
-	Edges     []Edge
+	Edges     []graph.Edge
 }
 
 // Graph turns the candidate lists into solver input for the same people the
@@ -44,7 +46,7 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 				if u > v {
 					u, v = v, u
 				}
-				g.Edges = append(g.Edges, Edge{U: u, V: v, W: c.Score})
+				g.Edges = append(g.Edges, graph.Edge{U: u, V: v, W: c.Score})
 			}
 		}
 		g.Edges = candSortEdges(g.Edges)
@@ -72,9 +74,9 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 		left := scSide(cs.Format, people[i].Role) == scSideLeft
 		for _, c := range list {
 			if left {
-				g.Edges = append(g.Edges, Edge{U: node[i], V: node[c.Partner], W: c.Score})
+				g.Edges = append(g.Edges, graph.Edge{U: node[i], V: node[c.Partner], W: c.Score})
 			} else {
-				g.Edges = append(g.Edges, Edge{U: node[c.Partner], V: node[i], W: c.Score})
+				g.Edges = append(g.Edges, graph.Edge{U: node[c.Partner], V: node[i], W: c.Score})
 			}
 		}
 	}
@@ -84,9 +86,9 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 
 // candSortEdges sorts by (U, V) and drops repeated pairs (both ends list
 // the pair with the same score).
-func candSortEdges(es []Edge) []Edge {
-	slices.SortFunc(es, func(a, b Edge) int {
+func candSortEdges(es []graph.Edge) []graph.Edge {
+	slices.SortFunc(es, func(a, b graph.Edge) int {
 		return cmp.Or(cmp.Compare(a.U, b.U), cmp.Compare(a.V, b.V))
 	})
-	return slices.CompactFunc(es, func(a, b Edge) bool { return a.U == b.U && a.V == b.V })
+	return slices.CompactFunc(es, func(a, b graph.Edge) bool { return a.U == b.U && a.V == b.V })
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // GeneralOptions selects the objective of General.
@@ -20,7 +22,7 @@ type GeneralResult struct {
 	// Pairs holds the chosen edges with U < V, sorted by U; every node
 	// appears at most once. W is the input weight of the edge (the best one
 	// when the input repeats a pair).
-	Pairs []Edge
+	Pairs []graph.Edge
 	// Total is the sum of W over Pairs, added in the order of Pairs.
 	Total float64
 }
@@ -73,7 +75,7 @@ const gmMaxCount = 1 << 30
 // lazy duals and a greedy start with feasible duals. It is polynomial in
 // the worst case and, on the random and structured graphs it was measured
 // on, close to linear: n = 100000 with 500000 edges in about a second.
-func General(n int, edges []Edge, opt GeneralOptions) (GeneralResult, error) {
+func General(n int, edges []graph.Edge, opt GeneralOptions) (GeneralResult, error) {
 	if n < 0 {
 		return GeneralResult{}, fmt.Errorf("%w: negative node count %d", ErrGeneralInput, n)
 	}
@@ -92,7 +94,7 @@ func General(n int, edges []Edge, opt GeneralOptions) (GeneralResult, error) {
 	}
 	kept := gmDedupe(n, edges, opt.MaxCardinality)
 	if len(kept) == 0 {
-		return GeneralResult{Pairs: []Edge{}}, nil
+		return GeneralResult{Pairs: []graph.Edge{}}, nil
 	}
 	scaled, err := gmScaleWeights(kept, n, opt.MaxCardinality)
 	if err != nil {
@@ -110,7 +112,7 @@ func General(n int, edges []Edge, opt GeneralOptions) (GeneralResult, error) {
 // increasing order, each group in input order of first appearance. Without
 // maxCard it drops edges of weight <= 0: they can never improve a matching.
 // It runs in O(n + m) with a counting sort.
-func gmDedupe(n int, edges []Edge, maxCard bool) []Edge {
+func gmDedupe(n int, edges []graph.Edge, maxCard bool) []graph.Edge {
 	start := make([]int32, n+1)
 	for _, e := range edges {
 		if maxCard || e.W > 0 {
@@ -132,7 +134,7 @@ func gmDedupe(n int, edges []Edge, maxCard bool) []Edge {
 	seen := fill // reused: seen[v] = 1 + the last U that had an edge to v
 	clear(seen)
 	where := make([]int32, n)
-	out := make([]Edge, 0, len(order))
+	out := make([]graph.Edge, 0, len(order))
 	for u := 0; u < n; u++ {
 		for _, i := range order[start[u]:start[u+1]] {
 			e := edges[i]
@@ -145,7 +147,7 @@ func gmDedupe(n int, edges []Edge, maxCard bool) []Edge {
 			}
 			seen[v] = int32(u) + 1
 			where[v] = int32(len(out))
-			out = append(out, Edge{U: u, V: v, W: e.W})
+			out = append(out, graph.Edge{U: u, V: v, W: e.W})
 		}
 	}
 	return out
@@ -154,7 +156,7 @@ func gmDedupe(n int, edges []Edge, maxCard bool) []Edge {
 // gmScaleWeights turns the weights into int64 values multiplied by a power
 // of ten (see General), shifted for maxCard so that every weight is
 // positive and a larger matching always outweighs a smaller one.
-func gmScaleWeights(edges []Edge, n int, maxCard bool) ([]int64, error) {
+func gmScaleWeights(edges []graph.Edge, n int, maxCard bool) ([]int64, error) {
 	scale := 1e9
 	for s := 1.0; s <= 1e9; s *= 10 {
 		if gmIntegral(edges, s) {
@@ -192,7 +194,7 @@ func gmScaleWeights(edges []Edge, n int, maxCard bool) ([]int64, error) {
 
 // gmIntegral reports whether every weight times scale is an integer within
 // a relative 1e-9.
-func gmIntegral(edges []Edge, scale float64) bool {
+func gmIntegral(edges []graph.Edge, scale float64) bool {
 	for _, e := range edges {
 		x := e.W * scale
 		if math.Abs(x-math.Round(x)) > 1e-9*math.Abs(x) {
@@ -203,14 +205,14 @@ func gmIntegral(edges []Edge, scale float64) bool {
 }
 
 // result collects the matched pairs with their input weights.
-func (s *gmSolver) result(edges []Edge) GeneralResult {
+func (s *gmSolver) result(edges []graph.Edge) GeneralResult {
 	pairs := 0
 	for v, u := range s.mate {
 		if u > int32(v) {
 			pairs++
 		}
 	}
-	res := GeneralResult{Pairs: make([]Edge, 0, pairs)}
+	res := GeneralResult{Pairs: make([]graph.Edge, 0, pairs)}
 	for v := int32(0); v < s.n; v++ {
 		u := s.mate[v]
 		if u <= v {

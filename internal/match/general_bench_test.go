@@ -3,6 +3,8 @@ package match
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // The benchmarks load or generate their instance outside the timer. On the
@@ -29,16 +31,16 @@ func BenchmarkGeneral_G5000MaxCard(b *testing.B) {
 
 // gmRandomSparse draws n nodes that each pick k/2 random partners (so k
 // neighbours on average, n*k/2 edges) with integer weights in 1..1000.
-func gmRandomSparse(n, k int, seed uint64) []Edge {
+func gmRandomSparse(n, k int, seed uint64) []graph.Edge {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	edges := make([]Edge, 0, n*k/2)
+	edges := make([]graph.Edge, 0, n*k/2)
 	for u := 0; u < n; u++ {
 		for i := 0; i < k/2; i++ {
 			v := rng.IntN(n - 1)
 			if v >= u {
 				v++
 			}
-			edges = append(edges, Edge{U: u, V: v, W: float64(1 + rng.IntN(1000))})
+			edges = append(edges, graph.Edge{U: u, V: v, W: float64(1 + rng.IntN(1000))})
 		}
 	}
 	return edges

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // Test helpers for General: a brute-force optimum, a validity check of a
@@ -16,7 +18,7 @@ import (
 // gmBrute returns the optimum of a small instance by dynamic programming
 // over vertex subsets: the largest (cardinality, weight) in lexicographic
 // order with maxCard, the largest weight otherwise.
-func gmBrute(tb testing.TB, n int, edges []Edge, maxCard bool) (card int, total float64) {
+func gmBrute(tb testing.TB, n int, edges []graph.Edge, maxCard bool) (card int, total float64) {
 	tb.Helper()
 	if n > 18 {
 		tb.Fatalf("gmBrute: n = %d is too large", n)
@@ -72,7 +74,7 @@ func gmBrute(tb testing.TB, n int, edges []Edge, maxCard bool) (card int, total 
 // gmCheckValid checks that res is a matching of the input graph: pairs
 // with U < V sorted by U, every node at most once, every pair an input
 // edge carrying the best weight of its pair, and Total their sum.
-func gmCheckValid(tb testing.TB, n int, edges []Edge, res GeneralResult) {
+func gmCheckValid(tb testing.TB, n int, edges []graph.Edge, res GeneralResult) {
 	tb.Helper()
 	best := make(map[[2]int]float64)
 	for _, e := range edges {
@@ -242,7 +244,7 @@ func gmCheckDuals(tb testing.TB, s *gmSolver) {
 }
 
 // gmSolveChecked runs the solver like General and checks its duals.
-func gmSolveChecked(tb testing.TB, n int, edges []Edge, opt GeneralOptions) GeneralResult {
+func gmSolveChecked(tb testing.TB, n int, edges []graph.Edge, opt GeneralOptions) GeneralResult {
 	tb.Helper()
 	res, err := General(n, edges, opt)
 	if err != nil {
@@ -271,7 +273,7 @@ func gmSolveChecked(tb testing.TB, n int, edges []Edge, opt GeneralOptions) Gene
 // gmLoadInstance reads a g_* instance: "n m", then "u v w" lines; lines
 // starting with '#' are comments. It skips the test when the instance
 // folder is missing.
-func gmLoadInstance(tb testing.TB, name string) (int, []Edge) {
+func gmLoadInstance(tb testing.TB, name string) (int, []graph.Edge) {
 	tb.Helper()
 	const dir = "/work/shared/bench/instances/"
 	f, err := os.Open(dir + name)
@@ -284,7 +286,7 @@ func gmLoadInstance(tb testing.TB, name string) (int, []Edge) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	n := -1
-	var edges []Edge
+	var edges []graph.Edge
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
@@ -296,7 +298,7 @@ func gmLoadInstance(tb testing.TB, name string) (int, []Edge) {
 				tb.Fatalf("%s: bad header %q", name, line)
 			}
 			n = gmAtoi(tb, fs[0])
-			edges = make([]Edge, 0, gmAtoi(tb, fs[1]))
+			edges = make([]graph.Edge, 0, gmAtoi(tb, fs[1]))
 			continue
 		}
 		if len(fs) != 3 {
@@ -306,7 +308,7 @@ func gmLoadInstance(tb testing.TB, name string) (int, []Edge) {
 		if err != nil || math.IsNaN(w) {
 			tb.Fatalf("%s: bad weight in %q", name, line)
 		}
-		edges = append(edges, Edge{U: gmAtoi(tb, fs[0]), V: gmAtoi(tb, fs[1]), W: w})
+		edges = append(edges, graph.Edge{U: gmAtoi(tb, fs[0]), V: gmAtoi(tb, fs[1]), W: w})
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)

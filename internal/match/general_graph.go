@@ -1,10 +1,14 @@
 package match
 
+import (
+	"github.com/mentormesh/mentormesh/internal/match/graph"
+)
+
 // gmNewSolver builds the solver for the deduplicated edges with scaled
 // weights w: the CSR adjacency with weights times 4, singleton blossoms,
 // and initial duals of half the largest incident weight (feasible: every
 // edge is covered by its two ends).
-func gmNewSolver(n int, edges []Edge, w []int64) *gmSolver {
+func gmNewSolver(n int, edges []graph.Edge, w []int64) *gmSolver {
 	s := &gmSolver{n: int32(n)}
 	s.edges = make([]gmEdgeRec, len(edges))
 	deg := make([]int32, n+1)

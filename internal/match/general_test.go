@@ -6,12 +6,14 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // gmRandomGraph draws a graph on n nodes: each pair is an edge with
 // probability p, weighted by weight; with parallel, some pairs repeat.
-func gmRandomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func() float64) []Edge {
-	var edges []Edge
+func gmRandomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func() float64) []graph.Edge {
+	var edges []graph.Edge
 	for u := 0; u < n; u++ {
 		for v := u + 1; v < n; v++ {
 			if rng.Float64() >= p {
@@ -21,9 +23,9 @@ func gmRandomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func(
 			if rng.IntN(2) == 0 {
 				a, b = b, a
 			}
-			edges = append(edges, Edge{U: a, V: b, W: weight()})
+			edges = append(edges, graph.Edge{U: a, V: b, W: weight()})
 			if parallel && rng.IntN(4) == 0 {
-				edges = append(edges, Edge{U: b, V: a, W: weight()})
+				edges = append(edges, graph.Edge{U: b, V: a, W: weight()})
 			}
 		}
 	}
@@ -72,18 +74,18 @@ func TestGeneral_Errors(t *testing.T) {
 	cases := []struct {
 		name  string
 		n     int
-		edges []Edge
+		edges []graph.Edge
 		want  error
 	}{
 		{"negative n", -1, nil, ErrGeneralInput},
-		{"node too large", 3, []Edge{{0, 3, 1}}, ErrGeneralInput},
-		{"negative node", 3, []Edge{{-1, 2, 1}}, ErrGeneralInput},
-		{"self-loop", 3, []Edge{{0, 1, 1}, {2, 2, 5}}, ErrGeneralInput},
-		{"NaN", 2, []Edge{{0, 1, math.NaN()}}, ErrGeneralInput},
-		{"+Inf", 2, []Edge{{0, 1, math.Inf(1)}}, ErrGeneralInput},
-		{"-Inf", 2, []Edge{{0, 1, math.Inf(-1)}}, ErrGeneralInput},
-		{"huge weight", 2, []Edge{{0, 1, 1e30}}, ErrGeneralRange},
-		{"huge decimal", 2, []Edge{{0, 1, 1e17 + 0.5}, {0, 1, 0.123456789123}}, ErrGeneralRange},
+		{"node too large", 3, []graph.Edge{{U: 0, V: 3, W: 1}}, ErrGeneralInput},
+		{"negative node", 3, []graph.Edge{{U: -1, V: 2, W: 1}}, ErrGeneralInput},
+		{"self-loop", 3, []graph.Edge{{U: 0, V: 1, W: 1}, {U: 2, V: 2, W: 5}}, ErrGeneralInput},
+		{"NaN", 2, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, ErrGeneralInput},
+		{"+Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, ErrGeneralInput},
+		{"-Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(-1)}}, ErrGeneralInput},
+		{"huge weight", 2, []graph.Edge{{U: 0, V: 1, W: 1e30}}, ErrGeneralRange},
+		{"huge decimal", 2, []graph.Edge{{U: 0, V: 1, W: 1e17 + 0.5}, {U: 0, V: 1, W: 0.123456789123}}, ErrGeneralRange},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,7 +98,7 @@ func TestGeneral_Errors(t *testing.T) {
 		})
 	}
 	t.Run("max cardinality shift too large", func(t *testing.T) {
-		edges := []Edge{{0, 1, 1e14}, {2, 3, 1}}
+		edges := []graph.Edge{{U: 0, V: 1, W: 1e14}, {U: 2, V: 3, W: 1}}
 		if _, err := General(1000, edges, GeneralOptions{}); err != nil {
 			t.Fatalf("without MaxCardinality: %v", err)
 		}
@@ -114,7 +116,7 @@ func TestGeneral_Empty(t *testing.T) {
 			t.Fatalf("n=%d: %+v, %v", n, res, err)
 		}
 	}
-	res, err := General(4, []Edge{{0, 1, -2}, {2, 3, 0}}, GeneralOptions{})
+	res, err := General(4, []graph.Edge{{U: 0, V: 1, W: -2}, {U: 2, V: 3, W: 0}}, GeneralOptions{})
 	if err != nil || len(res.Pairs) != 0 {
 		t.Fatalf("non-positive edges: %+v, %v", res, err)
 	}
@@ -145,27 +147,27 @@ func TestGeneral_Structured(t *testing.T) {
 	// relabelled, nested, expanded as S or T, with least-slack subtleties.
 	cases := []struct {
 		name  string
-		edges []Edge
+		edges []graph.Edge
 		want  float64 // optimum without MaxCardinality
 	}{
-		{"single edge", []Edge{{1, 2, 10}, {2, 3, 11}}, 11},
-		{"path of three", []Edge{{1, 2, 5}, {2, 3, 11}, {3, 4, 5}}, 11},
-		{"negative", []Edge{{1, 2, 2}, {1, 3, -2}, {2, 3, 1}, {2, 4, -1}, {3, 4, -6}}, 2},
-		{"S-blossom", []Edge{{1, 2, 8}, {1, 3, 9}, {2, 3, 10}, {3, 4, 7}}, 15},
-		{"S-blossom augmented", []Edge{{1, 2, 8}, {1, 3, 9}, {2, 3, 10}, {3, 4, 7}, {1, 6, 5}, {4, 5, 6}}, 21},
-		{"T-blossom 1", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 4}, {1, 6, 3}}, 17},
-		{"T-blossom 2", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 3}, {1, 6, 4}}, 17},
-		{"T-blossom 3", []Edge{{1, 2, 9}, {1, 3, 8}, {2, 3, 10}, {1, 4, 5}, {4, 5, 3}, {3, 6, 4}}, 16},
-		{"nested S", []Edge{{1, 2, 9}, {1, 3, 9}, {2, 3, 10}, {2, 4, 8}, {3, 5, 8}, {4, 5, 10}, {5, 6, 6}}, 23},
-		{"S relabel nested", []Edge{{1, 2, 10}, {1, 7, 10}, {2, 3, 12}, {3, 4, 20}, {3, 5, 20}, {4, 5, 25}, {5, 6, 10}, {6, 7, 10}, {7, 8, 8}}, 48},
-		{"nested S expand", []Edge{{1, 2, 8}, {1, 3, 8}, {2, 3, 10}, {2, 4, 12}, {3, 5, 12}, {4, 5, 14}, {4, 6, 12}, {5, 7, 12}, {6, 7, 14}, {7, 8, 12}}, 44},
-		{"S-T expand", []Edge{{1, 2, 23}, {1, 5, 22}, {1, 6, 15}, {2, 3, 25}, {3, 4, 22}, {4, 5, 25}, {4, 8, 14}, {5, 7, 13}}, 67},
-		{"nested S, T expand", []Edge{{1, 2, 19}, {1, 3, 20}, {1, 8, 8}, {2, 3, 25}, {2, 4, 18}, {3, 5, 18}, {4, 5, 13}, {4, 7, 7}, {5, 6, 7}}, 47},
-		{"nasty T expand", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 35}, {5, 7, 26}, {9, 10, 5}}, 146},
-		{"nasty T expand 2", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 26}, {5, 7, 40}, {9, 10, 5}}, 151},
-		{"T expand least slack", []Edge{{1, 2, 45}, {1, 5, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 50}, {1, 6, 30}, {3, 9, 35}, {4, 8, 28}, {5, 7, 26}, {9, 10, 5}}, 139},
-		{"nested nasty T expand", []Edge{{1, 2, 45}, {1, 7, 45}, {2, 3, 50}, {3, 4, 45}, {4, 5, 95}, {4, 6, 94}, {5, 6, 94}, {6, 7, 50}, {1, 8, 30}, {3, 11, 35}, {5, 9, 36}, {7, 10, 26}, {11, 12, 5}}, 241},
-		{"nested relabel expand", []Edge{{1, 2, 40}, {1, 3, 40}, {2, 3, 60}, {2, 4, 55}, {3, 5, 55}, {4, 5, 50}, {1, 8, 15}, {5, 7, 30}, {7, 6, 10}, {8, 10, 10}, {4, 9, 30}}, 145},
+		{"single edge", []graph.Edge{{U: 1, V: 2, W: 10}, {U: 2, V: 3, W: 11}}, 11},
+		{"path of three", []graph.Edge{{U: 1, V: 2, W: 5}, {U: 2, V: 3, W: 11}, {U: 3, V: 4, W: 5}}, 11},
+		{"negative", []graph.Edge{{U: 1, V: 2, W: 2}, {U: 1, V: 3, W: -2}, {U: 2, V: 3, W: 1}, {U: 2, V: 4, W: -1}, {U: 3, V: 4, W: -6}}, 2},
+		{"S-blossom", []graph.Edge{{U: 1, V: 2, W: 8}, {U: 1, V: 3, W: 9}, {U: 2, V: 3, W: 10}, {U: 3, V: 4, W: 7}}, 15},
+		{"S-blossom augmented", []graph.Edge{{U: 1, V: 2, W: 8}, {U: 1, V: 3, W: 9}, {U: 2, V: 3, W: 10}, {U: 3, V: 4, W: 7}, {U: 1, V: 6, W: 5}, {U: 4, V: 5, W: 6}}, 21},
+		{"T-blossom 1", []graph.Edge{{U: 1, V: 2, W: 9}, {U: 1, V: 3, W: 8}, {U: 2, V: 3, W: 10}, {U: 1, V: 4, W: 5}, {U: 4, V: 5, W: 4}, {U: 1, V: 6, W: 3}}, 17},
+		{"T-blossom 2", []graph.Edge{{U: 1, V: 2, W: 9}, {U: 1, V: 3, W: 8}, {U: 2, V: 3, W: 10}, {U: 1, V: 4, W: 5}, {U: 4, V: 5, W: 3}, {U: 1, V: 6, W: 4}}, 17},
+		{"T-blossom 3", []graph.Edge{{U: 1, V: 2, W: 9}, {U: 1, V: 3, W: 8}, {U: 2, V: 3, W: 10}, {U: 1, V: 4, W: 5}, {U: 4, V: 5, W: 3}, {U: 3, V: 6, W: 4}}, 16},
+		{"nested S", []graph.Edge{{U: 1, V: 2, W: 9}, {U: 1, V: 3, W: 9}, {U: 2, V: 3, W: 10}, {U: 2, V: 4, W: 8}, {U: 3, V: 5, W: 8}, {U: 4, V: 5, W: 10}, {U: 5, V: 6, W: 6}}, 23},
+		{"S relabel nested", []graph.Edge{{U: 1, V: 2, W: 10}, {U: 1, V: 7, W: 10}, {U: 2, V: 3, W: 12}, {U: 3, V: 4, W: 20}, {U: 3, V: 5, W: 20}, {U: 4, V: 5, W: 25}, {U: 5, V: 6, W: 10}, {U: 6, V: 7, W: 10}, {U: 7, V: 8, W: 8}}, 48},
+		{"nested S expand", []graph.Edge{{U: 1, V: 2, W: 8}, {U: 1, V: 3, W: 8}, {U: 2, V: 3, W: 10}, {U: 2, V: 4, W: 12}, {U: 3, V: 5, W: 12}, {U: 4, V: 5, W: 14}, {U: 4, V: 6, W: 12}, {U: 5, V: 7, W: 12}, {U: 6, V: 7, W: 14}, {U: 7, V: 8, W: 12}}, 44},
+		{"S-T expand", []graph.Edge{{U: 1, V: 2, W: 23}, {U: 1, V: 5, W: 22}, {U: 1, V: 6, W: 15}, {U: 2, V: 3, W: 25}, {U: 3, V: 4, W: 22}, {U: 4, V: 5, W: 25}, {U: 4, V: 8, W: 14}, {U: 5, V: 7, W: 13}}, 67},
+		{"nested S, T expand", []graph.Edge{{U: 1, V: 2, W: 19}, {U: 1, V: 3, W: 20}, {U: 1, V: 8, W: 8}, {U: 2, V: 3, W: 25}, {U: 2, V: 4, W: 18}, {U: 3, V: 5, W: 18}, {U: 4, V: 5, W: 13}, {U: 4, V: 7, W: 7}, {U: 5, V: 6, W: 7}}, 47},
+		{"nasty T expand", []graph.Edge{{U: 1, V: 2, W: 45}, {U: 1, V: 5, W: 45}, {U: 2, V: 3, W: 50}, {U: 3, V: 4, W: 45}, {U: 4, V: 5, W: 50}, {U: 1, V: 6, W: 30}, {U: 3, V: 9, W: 35}, {U: 4, V: 8, W: 35}, {U: 5, V: 7, W: 26}, {U: 9, V: 10, W: 5}}, 146},
+		{"nasty T expand 2", []graph.Edge{{U: 1, V: 2, W: 45}, {U: 1, V: 5, W: 45}, {U: 2, V: 3, W: 50}, {U: 3, V: 4, W: 45}, {U: 4, V: 5, W: 50}, {U: 1, V: 6, W: 30}, {U: 3, V: 9, W: 35}, {U: 4, V: 8, W: 26}, {U: 5, V: 7, W: 40}, {U: 9, V: 10, W: 5}}, 151},
+		{"T expand least slack", []graph.Edge{{U: 1, V: 2, W: 45}, {U: 1, V: 5, W: 45}, {U: 2, V: 3, W: 50}, {U: 3, V: 4, W: 45}, {U: 4, V: 5, W: 50}, {U: 1, V: 6, W: 30}, {U: 3, V: 9, W: 35}, {U: 4, V: 8, W: 28}, {U: 5, V: 7, W: 26}, {U: 9, V: 10, W: 5}}, 139},
+		{"nested nasty T expand", []graph.Edge{{U: 1, V: 2, W: 45}, {U: 1, V: 7, W: 45}, {U: 2, V: 3, W: 50}, {U: 3, V: 4, W: 45}, {U: 4, V: 5, W: 95}, {U: 4, V: 6, W: 94}, {U: 5, V: 6, W: 94}, {U: 6, V: 7, W: 50}, {U: 1, V: 8, W: 30}, {U: 3, V: 11, W: 35}, {U: 5, V: 9, W: 36}, {U: 7, V: 10, W: 26}, {U: 11, V: 12, W: 5}}, 241},
+		{"nested relabel expand", []graph.Edge{{U: 1, V: 2, W: 40}, {U: 1, V: 3, W: 40}, {U: 2, V: 3, W: 60}, {U: 2, V: 4, W: 55}, {U: 3, V: 5, W: 55}, {U: 4, V: 5, W: 50}, {U: 1, V: 8, W: 15}, {U: 5, V: 7, W: 30}, {U: 7, V: 6, W: 10}, {U: 8, V: 10, W: 10}, {U: 4, V: 9, W: 30}}, 145},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -193,8 +195,8 @@ func TestGeneral_Structured(t *testing.T) {
 // more, so small blossoms tighten first and nest into larger ones. With
 // pendants every node also gets a pendant neighbour through a light edge,
 // so nested blossoms must be expanded again.
-func gmTriangles(rng *rand.Rand, depth int, pendants bool) (int, []Edge) {
-	var edges []Edge
+func gmTriangles(rng *rand.Rand, depth int, pendants bool) (int, []graph.Edge) {
+	var edges []graph.Edge
 	var build func(level, first int) int // returns the node count
 	build = func(level, first int) int {
 		if level == 0 {
@@ -211,14 +213,14 @@ func gmTriangles(rng *rand.Rand, depth int, pendants bool) (int, []Edge) {
 			a := starts[i] + rng.IntN(part)
 			b := starts[(i+1)%3] + rng.IntN(part)
 			w := float64(100*(depth-level+1) + rng.IntN(30))
-			edges = append(edges, Edge{U: a, V: b, W: w})
+			edges = append(edges, graph.Edge{U: a, V: b, W: w})
 		}
 		return size
 	}
 	n := build(depth, 0)
 	if pendants {
 		for v := 0; v < n; v++ {
-			edges = append(edges, Edge{U: v, V: n + v, W: float64(1 + rng.IntN(60*depth))})
+			edges = append(edges, graph.Edge{U: v, V: n + v, W: float64(1 + rng.IntN(60*depth))})
 		}
 		n *= 2
 	}
@@ -253,9 +255,9 @@ func TestGeneral_NestedBlossoms(t *testing.T) {
 	})
 	t.Run("odd cycles", func(t *testing.T) {
 		for _, k := range []int{3, 5, 7, 101, 1001} {
-			var edges []Edge
+			var edges []graph.Edge
 			for i := 0; i < k; i++ {
-				edges = append(edges, Edge{U: i, V: (i + 1) % k, W: 2.5})
+				edges = append(edges, graph.Edge{U: i, V: (i + 1) % k, W: 2.5})
 			}
 			res := gmSolveChecked(t, k, edges, GeneralOptions{})
 			if want := float64(k/2) * 2.5; res.Total != want || len(res.Pairs) != k/2 {
@@ -300,9 +302,9 @@ func TestGeneral_ScaleWeights(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			edges := make([]Edge, len(tc.weights))
+			edges := make([]graph.Edge, len(tc.weights))
 			for i, w := range tc.weights {
-				edges[i] = Edge{U: 0, V: 1, W: w}
+				edges[i] = graph.Edge{U: 0, V: 1, W: w}
 			}
 			got, err := gmScaleWeights(edges, 2, false)
 			if err != nil {
@@ -324,9 +326,9 @@ func TestGeneral_DecimalExact(t *testing.T) {
 	for iter := 0; iter < 400; iter++ {
 		n := 2 + rng.IntN(9)
 		edges := gmRandomGraph(rng, n, 0.6, false, func() float64 { return steps[rng.IntN(len(steps))] })
-		ints := make([]Edge, len(edges))
+		ints := make([]graph.Edge, len(edges))
 		for i, e := range edges {
-			ints[i] = Edge{U: e.U, V: e.V, W: math.Round(e.W * 1000)}
+			ints[i] = graph.Edge{U: e.U, V: e.V, W: math.Round(e.W * 1000)}
 		}
 		for _, maxCard := range []bool{false, true} {
 			res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
@@ -343,12 +345,12 @@ func TestGeneral_DecimalExact(t *testing.T) {
 }
 
 func TestGeneral_ParallelAndDeterministic(t *testing.T) {
-	edges := []Edge{{1, 0, 3}, {0, 1, 5}, {0, 1, 5}, {1, 2, 4}, {2, 1, -1}, {2, 3, 2}}
+	edges := []graph.Edge{{U: 1, V: 0, W: 3}, {U: 0, V: 1, W: 5}, {U: 0, V: 1, W: 5}, {U: 1, V: 2, W: 4}, {U: 2, V: 1, W: -1}, {U: 2, V: 3, W: 2}}
 	first, err := General(4, edges, GeneralOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Edge{{0, 1, 5}, {2, 3, 2}}
+	want := []graph.Edge{{U: 0, V: 1, W: 5}, {U: 2, V: 3, W: 2}}
 	if !slices.Equal(first.Pairs, want) || first.Total != 7 {
 		t.Fatalf("got %+v, want %v total 7", first, want)
 	}

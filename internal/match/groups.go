@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // GroupOptions configures Groups.
@@ -65,7 +67,7 @@ type GroupResult struct {
 // opt.Size is outside 2..50, n or opt.Budget is negative, or an edge is a
 // self-loop, names a node outside 0..n-1 or has a weight that is NaN or
 // infinite.
-func Groups(n int, edges []Edge, opt GroupOptions) (GroupResult, error) {
+func Groups(n int, edges []graph.Edge, opt GroupOptions) (GroupResult, error) {
 	if opt.Size < 2 || opt.Size > 50 {
 		return GroupResult{}, fmt.Errorf("match: group size %d is outside 2..50", opt.Size)
 	}

@@ -6,13 +6,15 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // grpSparseInstance returns n people placed at random in the unit square,
 // each linked to (about) its deg nearest neighbours, found among the points
 // of the 5 x 5 grid cells around it. Closer people score higher:
 // w = 100 / (1 + 40 d) plus up to 9 points of noise, an integer.
-func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []Edge {
+func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []graph.Edge {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(seed, 7))
 	xs, ys := make([]float64, n), make([]float64, n)
@@ -55,10 +57,10 @@ func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []Edge {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	})
 	pairs = slices.Compact(pairs)
-	edges := make([]Edge, len(pairs))
+	edges := make([]graph.Edge, len(pairs))
 	for i, p := range pairs {
 		d := math.Hypot(xs[p[0]]-xs[p[1]], ys[p[0]]-ys[p[1]])
-		edges[i] = Edge{U: p[0], V: p[1], W: math.Floor(100/(1+40*d)) + float64(rng.IntN(10))}
+		edges[i] = graph.Edge{U: p[0], V: p[1], W: math.Floor(100/(1+40*d)) + float64(rng.IntN(10))}
 	}
 	return edges
 }

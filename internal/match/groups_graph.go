@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // grpDenseLimit is the largest node count for which a dense n x n weight
@@ -31,7 +33,7 @@ type grpGraph struct {
 // grpNewGraph validates edges and builds the graph. It rejects self-loops,
 // nodes outside 0..n-1 and non-finite weights; parallel edges (the same pair
 // in either orientation) keep the largest weight.
-func grpNewGraph(n int, edges []Edge) (*grpGraph, error) {
+func grpNewGraph(n int, edges []graph.Edge) (*grpGraph, error) {
 	g := &grpGraph{n: n, start: make([]int, n+1)}
 	for i, e := range edges {
 		if e.U < 0 || e.U >= n || e.V < 0 || e.V >= n {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // grpInstanceDir holds the shared reference instances.
@@ -31,7 +33,7 @@ var grpCircOptima = []struct {
 
 // grpLoadInstance reads a reference instance: a first line "n k" (or "n m"),
 // then "i j w" lines; lines starting with # are comments.
-func grpLoadInstance(tb testing.TB, name string) (n, k int, edges []Edge) {
+func grpLoadInstance(tb testing.TB, name string) (n, k int, edges []graph.Edge) {
 	tb.Helper()
 	f, err := os.Open(filepath.Join(grpInstanceDir, name+".txt"))
 	if err != nil {
@@ -62,7 +64,7 @@ func grpLoadInstance(tb testing.TB, name string) (n, k int, edges []Edge) {
 		if len(nums) != 3 {
 			tb.Fatalf("%s: edge line %q", name, line)
 		}
-		edges = append(edges, Edge{U: int(nums[0]), V: int(nums[1]), W: nums[2]})
+		edges = append(edges, graph.Edge{U: int(nums[0]), V: int(nums[1]), W: nums[2]})
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
@@ -72,7 +74,7 @@ func grpLoadInstance(tb testing.TB, name string) (n, k int, edges []Edge) {
 
 // grpCheckPartition fails unless res is a valid partition of 0..n-1 with the
 // sizes grpSizes(n, k) and a Total that matches an independent recount.
-func grpCheckPartition(tb testing.TB, n, k int, edges []Edge, res GroupResult) {
+func grpCheckPartition(tb testing.TB, n, k int, edges []graph.Edge, res GroupResult) {
 	tb.Helper()
 	group := make([]int, n)
 	for i := range group {
@@ -215,13 +217,13 @@ func TestGroups_BruteForce(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for trial := range 10 {
-				var edges []Edge
+				var edges []graph.Edge
 				w := map[[2]int]float64{}
 				for a := 0; a < tc.n; a++ {
 					for b := a + 1; b < tc.n; b++ {
 						if rng.IntN(3) > 0 {
 							x := float64(rng.IntN(60) - 10)
-							edges = append(edges, Edge{U: b, V: a, W: x})
+							edges = append(edges, graph.Edge{U: b, V: a, W: x})
 							w[[2]int{a, b}] = x
 						}
 					}
@@ -247,14 +249,14 @@ func TestGroups_SmallAndParallel(t *testing.T) {
 	cases := []struct {
 		name      string
 		n, k      int
-		edges     []Edge
+		edges     []graph.Edge
 		wantTotal float64
 		wantN     int // groups
 	}{
 		{"empty", 0, 3, nil, 0, 0},
 		{"one node", 1, 2, nil, 0, 1},
-		{"fewer than k", 3, 5, []Edge{{0, 1, 2}, {1, 2, 3}}, 5, 1},
-		{"parallel edges keep the largest", 4, 2, []Edge{{0, 1, 1}, {1, 0, 7}, {2, 3, 1}, {0, 2, 5}}, 8, 2},
+		{"fewer than k", 3, 5, []graph.Edge{{U: 0, V: 1, W: 2}, {U: 1, V: 2, W: 3}}, 5, 1},
+		{"parallel edges keep the largest", 4, 2, []graph.Edge{{U: 0, V: 1, W: 1}, {U: 1, V: 0, W: 7}, {U: 2, V: 3, W: 1}, {U: 0, V: 2, W: 5}}, 8, 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -273,18 +275,18 @@ func TestGroups_Errors(t *testing.T) {
 	cases := []struct {
 		name  string
 		n     int
-		edges []Edge
+		edges []graph.Edge
 		opt   GroupOptions
 	}{
 		{"size 1", 4, nil, GroupOptions{Size: 1}},
 		{"size 51", 100, nil, GroupOptions{Size: 51}},
 		{"negative n", -1, nil, GroupOptions{Size: 2}},
 		{"negative budget", 4, nil, GroupOptions{Size: 2, Budget: -1}},
-		{"edge out of range", 4, []Edge{{0, 4, 1}}, GroupOptions{Size: 2}},
-		{"negative node", 4, []Edge{{-1, 2, 1}}, GroupOptions{Size: 2}},
-		{"self-loop", 4, []Edge{{1, 1, 1}}, GroupOptions{Size: 2}},
-		{"infinite weight", 4, []Edge{{0, 1, math.Inf(1)}}, GroupOptions{Size: 2}},
-		{"NaN weight", 4, []Edge{{0, 1, math.NaN()}}, GroupOptions{Size: 2}},
+		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, GroupOptions{Size: 2}},
+		{"negative node", 4, []graph.Edge{{U: -1, V: 2, W: 1}}, GroupOptions{Size: 2}},
+		{"self-loop", 4, []graph.Edge{{U: 1, V: 1, W: 1}}, GroupOptions{Size: 2}},
+		{"infinite weight", 4, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, GroupOptions{Size: 2}},
+		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, GroupOptions{Size: 2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // ParseOptions selects how ParseEdges reads an edge list.
@@ -25,7 +27,7 @@ type EdgeInput struct {
 	// the same table as Left otherwise.
 	Left, Right *Names
 	// Edges in input order; U indexes Left and V indexes Right.
-	Edges []Edge
+	Edges []graph.Edge
 	// Decimals is the largest number of decimal places among the weights
 	// (0 for integer weights, at most MaxDecimals): sums of weights are
 	// exact at this precision up to float rounding.
@@ -189,7 +191,7 @@ func (p *edgeParser) header(tok [][]byte) error {
 		limit = int(min(p.size/minEdgeLine+1, 1<<30))
 	}
 	if m, ok := parseCount(tok[1], 1<<30); ok {
-		p.in.Edges = make([]Edge, 0, min(m, limit))
+		p.in.Edges = make([]graph.Edge, 0, min(m, limit))
 		p.estimated = p.size >= 0
 	}
 	return nil
@@ -212,12 +214,12 @@ func (p *edgeParser) addEdge(u, v int, w float64, dec int, uTok []byte) error {
 		est := int64(float64(p.size) / float64(p.consumed) * 1024 * 1.05)
 		est = min(est, p.size/minEdgeLine+1, 1<<30)
 		if int(est) > cap(in.Edges) {
-			grown := make([]Edge, len(in.Edges), est)
+			grown := make([]graph.Edge, len(in.Edges), est)
 			copy(grown, in.Edges)
 			in.Edges = grown
 		}
 	}
-	in.Edges = append(in.Edges, Edge{U: u, V: v, W: w})
+	in.Edges = append(in.Edges, graph.Edge{U: u, V: v, W: w})
 	return nil
 }
 
@@ -283,8 +285,8 @@ func edgeShape(opt ParseOptions) string {
 // findDuplicate returns the indexes i < j of a repeated pair with the
 // smallest j, or (-1, -1). It buckets edges by their first end (a counting
 // sort, stable), then marks second ends per bucket: O(edges + nodes).
-func findDuplicate(edges []Edge, nLeft, nRight int, bipartite bool) (int, int) {
-	ends := func(e Edge) (int, int) {
+func findDuplicate(edges []graph.Edge, nLeft, nRight int, bipartite bool) (int, int) {
+	ends := func(e graph.Edge) (int, int) {
 		if !bipartite && e.V < e.U {
 			return e.V, e.U
 		}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // PlanOptions tune Plan.
@@ -241,7 +243,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 	if peers <= 0 {
 		peers = 2
 	}
-	var mentorEdges []Edge
+	var mentorEdges []graph.Edge
 	isMentor := make([]bool, len(g.Right))
 	for j, pi := range g.Right {
 		isMentor[j] = people[pi].Role == RoleMentor
@@ -268,7 +270,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		}
 	}
 	for round := 0; round < peers; round++ {
-		var edges []Edge
+		var edges []graph.Edge
 		for _, e := range g.Edges {
 			if isMentor[e.V] || left[e.V] == 0 || slices.Contains(board[e.U], e.V) || len(board[e.U]) == 0 {
 				continue
@@ -279,7 +281,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 					wgt -= 25 // a second person from the same department adds less perspective
 				}
 			}
-			edges = append(edges, Edge{U: e.U, V: e.V, W: max(wgt, 0.01)})
+			edges = append(edges, graph.Edge{U: e.U, V: e.V, W: max(wgt, 0.01)})
 		}
 		rr, err := Bipartite(len(g.Left), len(g.Right), edges, left, BipartiteOptions{MaxCardinality: true})
 		if err != nil {

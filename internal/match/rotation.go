@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // RotationOptions configures Rotation.
@@ -92,7 +94,7 @@ func rotDefaultBudget(n int) time.Duration {
 // returns an error wrapping ErrRotationInput when Size is outside 2..50, n
 // is negative, Rounds is below 1, the budget is negative, or an edge or
 // History entry is invalid (out of range, self-pair, non-finite weight).
-func Rotation(n int, edges []Edge, opt RotationOptions) (RotationResult, error) {
+func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, error) {
 	switch {
 	case opt.Size < 2 || opt.Size > 50:
 		return RotationResult{}, fmt.Errorf("%w: size %d is outside 2..50", ErrRotationInput, opt.Size)

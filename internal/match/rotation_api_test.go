@@ -3,6 +3,8 @@ package match
 import (
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // rotCheck recounts a schedule independently: each node at most once per
@@ -63,7 +65,7 @@ func TestRotationAPI_PairsReachNMinus1Rounds(t *testing.T) {
 }
 
 func TestRotationAPI_WeightsChooseEarlyRounds(t *testing.T) {
-	edges := []Edge{{0, 1, 10}, {2, 3, 10}}
+	edges := []graph.Edge{{U: 0, V: 1, W: 10}, {U: 2, V: 3, W: 10}}
 	res, err := Rotation(4, edges, RotationOptions{Size: 2, Rounds: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -107,11 +109,11 @@ func TestRotationAPI_BadInput(t *testing.T) {
 	for name, c := range map[string]struct {
 		n   int
 		opt RotationOptions
-		e   []Edge
+		e   []graph.Edge
 	}{
 		"size 1":        {4, RotationOptions{Size: 1, Rounds: 1}, nil},
 		"no rounds":     {4, RotationOptions{Size: 2}, nil},
-		"edge outside":  {4, RotationOptions{Size: 2, Rounds: 1}, []Edge{{0, 9, 1}}},
+		"edge outside":  {4, RotationOptions{Size: 2, Rounds: 1}, []graph.Edge{{U: 0, V: 9, W: 1}}},
 		"history loop":  {4, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{1, 1}}}, nil},
 		"negative size": {-1, RotationOptions{Size: 2, Rounds: 1}, nil},
 	} {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // rotVerify checks a schedule from scratch: R rounds, every node at most
@@ -15,7 +17,7 @@ import (
 // grpSizes (singletons omitted), and Repeats and Total recounted from the
 // groups, the history and the edges (parallel edges keeping the largest
 // weight). It returns the meeting count of every pair.
-func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []Edge, res RotationResult) map[[2]int]int {
+func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []graph.Edge, res RotationResult) map[[2]int]int {
 	tb.Helper()
 	if len(res.Rounds) != rounds {
 		tb.Fatalf("%d rounds, want %d", len(res.Rounds), rounds)
@@ -310,7 +312,7 @@ func TestRotation_WeightsBruteForce(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for trial := range 20 {
-				var edges []Edge
+				var edges []graph.Edge
 				w := map[[2]int]float64{}
 				forbidden := map[[2]int]bool{}
 				var history [][2]int
@@ -322,7 +324,7 @@ func TestRotation_WeightsBruteForce(t *testing.T) {
 							forbidden[[2]int{a, b}] = true
 						case 1, 2:
 							x := float64(rng.IntN(100) - 20)
-							edges = append(edges, Edge{U: a, V: b, W: x})
+							edges = append(edges, graph.Edge{U: a, V: b, W: x})
 							w[[2]int{a, b}] = x
 						}
 					}
@@ -387,11 +389,11 @@ func TestRotation_LargePool(t *testing.T) {
 	})
 	t.Run("pairs of 2501 with history and weights", func(t *testing.T) {
 		history := rotRandomRounds(rng, 2500, 2)
-		var edges []Edge
+		var edges []graph.Edge
 		for range 5000 {
 			a, b := rng.IntN(2501), rng.IntN(2501)
 			if a != b {
-				edges = append(edges, Edge{U: a, V: b, W: float64(rng.IntN(10))})
+				edges = append(edges, graph.Edge{U: a, V: b, W: float64(rng.IntN(10))})
 			}
 		}
 		res, err := Rotation(2501, edges, RotationOptions{Size: 2, Rounds: 2, History: history, Seed: 1})
@@ -406,7 +408,7 @@ func TestRotation_LargePool(t *testing.T) {
 }
 
 func TestRotation_Deterministic(t *testing.T) {
-	edges := []Edge{{0, 1, 5}, {2, 3, 4}, {4, 5, 3}, {1, 7, 2}, {6, 8, 9}}
+	edges := []graph.Edge{{U: 0, V: 1, W: 5}, {U: 2, V: 3, W: 4}, {U: 4, V: 5, W: 3}, {U: 1, V: 7, W: 2}, {U: 6, V: 8, W: 9}}
 	opt := RotationOptions{Size: 3, Rounds: 3, Seed: 42, History: [][2]int{{0, 2}}, Budget: time.Minute}
 	a, err := Rotation(12, edges, opt)
 	if err != nil {
@@ -425,7 +427,7 @@ func TestRotation_Errors(t *testing.T) {
 	cases := []struct {
 		name  string
 		n     int
-		edges []Edge
+		edges []graph.Edge
 		opt   RotationOptions
 	}{
 		{"size 1", 4, nil, RotationOptions{Size: 1, Rounds: 1}},
@@ -433,9 +435,9 @@ func TestRotation_Errors(t *testing.T) {
 		{"zero rounds", 4, nil, RotationOptions{Size: 2}},
 		{"negative nodes", -1, nil, RotationOptions{Size: 2, Rounds: 1}},
 		{"negative budget", 4, nil, RotationOptions{Size: 2, Rounds: 1, Budget: -time.Second}},
-		{"edge out of range", 4, []Edge{{0, 4, 1}}, RotationOptions{Size: 2, Rounds: 1}},
-		{"self-loop", 4, []Edge{{2, 2, 1}}, RotationOptions{Size: 2, Rounds: 1}},
-		{"NaN weight", 4, []Edge{{0, 1, math.NaN()}}, RotationOptions{Size: 2, Rounds: 1}},
+		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, RotationOptions{Size: 2, Rounds: 1}},
+		{"self-loop", 4, []graph.Edge{{U: 2, V: 2, W: 1}}, RotationOptions{Size: 2, Rounds: 1}},
+		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, RotationOptions{Size: 2, Rounds: 1}},
 		{"history out of range", 4, nil, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{0, 7}}}},
 		{"history self-pair", 4, nil, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{3, 3}}}},
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // ssOption is one compatible candidate of a picker: a pool index and the
@@ -75,7 +76,7 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 	// Round 1: an exact b-matching of pickers to candidates within budgets.
 	var lefts, rights []int
 	rightOf := map[int]int{}
-	var edges []match.Edge
+	var edges []graph.Edge
 	weigh := ssWeigher(options)
 	for i, opts := range options {
 		if len(opts) == 0 {
@@ -93,7 +94,7 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 				rightOf[o.cand] = v
 				rights = append(rights, o.cand)
 			}
-			edges = append(edges, match.Edge{U: u, V: v, W: weigh(o.score, rank)})
+			edges = append(edges, graph.Edge{U: u, V: v, W: weigh(o.score, rank)})
 		}
 	}
 	capacity := make([]int, len(rights))
