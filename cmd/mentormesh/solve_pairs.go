@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
@@ -50,7 +51,7 @@ func (s *solveRun) bipartite(args []string) error {
 // general runs "solve general": maximum-weight matching in one pool.
 func (s *solveRun) general(args []string) error {
 	fs := s.flags()
-	var opt match.GeneralOptions
+	var opt general.Options
 	fs.BoolVar(&opt.MaxCardinality, "max-cardinality", false, "match as many pairs as possible first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -59,9 +60,9 @@ func (s *solveRun) general(args []string) error {
 	if err != nil {
 		return err
 	}
-	var res match.GeneralResult
+	var res general.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.General(in.Left.Len(), in.Edges, opt)
+		res, err = general.Match(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
@@ -126,7 +127,7 @@ func planBipartite(people []Profile, f Format, w Weights, r Rules, g CandidateGr
 }
 
 func planPairs(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
-	gr, err := General(len(people), g.Edges, GeneralOptions{MaxCardinality: opt.MaxCardinality})
+	gr, err := general.Match(len(people), g.Edges, general.Options{MaxCardinality: opt.MaxCardinality})
 	if err != nil {
 		return err
 	}

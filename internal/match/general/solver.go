@@ -1,4 +1,4 @@
-package match
+package general
 
 import "errors"
 
@@ -34,61 +34,61 @@ import "errors"
 // become even or unlabelled later.
 
 const (
-	gmNone int8 = iota // not in a tree
-	gmEven
-	gmOdd
+	none int8 = iota // not in a tree
+	even
+	odd
 )
 
-// gmSign is the rate at which a vertex dual changes with D under a label.
-func gmSign(l int8) int64 {
+// sign is the rate at which a vertex dual changes with D under a label.
+func sign(l int8) int64 {
 	switch l {
-	case gmEven:
+	case even:
 		return -1
-	case gmOdd:
+	case odd:
 		return 1
 	}
 	return 0
 }
 
-// gmPair is the edge between consecutive sub-blossoms of a blossom: x lies
+// pair is the edge between consecutive sub-blossoms of a blossom: x lies
 // in child i and y in child i+1 (cyclically).
-type gmPair struct{ x, y int32 }
+type pair struct{ x, y int32 }
 
-type gmEdgeRec struct {
+type edgeRec struct {
 	u, v int32
 	w    int64
 }
 
-// gmArc is an edge seen from one end: the other end, the edge index and
+// arc is an edge seen from one end: the other end, the edge index and
 // the scaled weight.
-type gmArc struct {
+type arc struct {
 	to, e int32
 	w     int64
 }
 
-// gmGroup is the dual offset and label shared by the vertices of a
+// group is the dual offset and label shared by the vertices of a
 // top-level blossom b.
-type gmGroup struct {
+type group struct {
 	c     int64
 	lim   int64 // for a labelled blossom: the time its tree ends at the latest
 	b     int32
 	label int8
 }
 
-// gmSolver holds the graph in CSR form, the matching, the blossom forest
-// and the duals of one General call.
-type gmSolver struct {
+// solver holds the graph in CSR form, the matching, the blossom forest
+// and the duals of one Match call.
+type solver struct {
 	n     int32
 	start []int32 // CSR: arcs of v are arcs[start[v]:start[v+1]]
-	arcs  []gmArc
-	edges []gmEdgeRec
+	arcs  []arc
+	edges []edgeRec
 
 	mate  []int32 // matched partner or -1
 	group []int32 // group of each vertex (that of its top-level blossom)
 	pot   []int64
 	next  []int32 // leaf lists: blossom b's vertices are first[b]..last[b]
 
-	grp       []gmGroup
+	grp       []group
 	freeGroup []int32
 
 	// Blossoms: ids 0..n-1 are the vertices, n..2n-1 non-trivial ones.
@@ -102,7 +102,7 @@ type gmSolver struct {
 	zc          []int64
 	first, last []int32
 	childs      [][]int32 // children in cycle order, the base's child first
-	ends        [][]gmPair
+	ends        [][]pair
 	freeIDs     []int32
 	mark        []uint32
 	stamp       uint32
@@ -111,7 +111,7 @@ type gmSolver struct {
 	rootP    []int64   // per tree: when the root's dual reaches zero
 	d        int64
 	roots    int
-	q        gmQueue
+	q        queue
 
 	scratch  []int32
 	dissolve []int32
@@ -119,11 +119,11 @@ type gmSolver struct {
 
 // solve runs the primal-dual algorithm to optimality. It fails only if an
 // internal invariant breaks (a tree left without any pending event).
-func (s *gmSolver) solve() error {
+func (s *solver) solve() error {
 	s.greedy()
 	for v := int32(0); v < s.n; v++ {
 		if s.mate[v] < 0 && s.pot[v] > 0 {
-			s.setLabel(v, gmEven)
+			s.setLabel(v, even)
 			s.rootP[v] = s.pot[v] + s.grp[v].c
 			s.setTree(v, v)
 			s.treeList[v] = append(s.treeList[v], v)
@@ -137,17 +137,17 @@ func (s *gmSolver) solve() error {
 			return errors.New("match: general solver ran out of events with trees left")
 		}
 		switch ev.kind {
-		case gmEvVertex:
+		case evVertex:
 			v := ev.id
 			g := &s.grp[s.group[v]]
-			if g.label != gmEven || s.pot[v]+g.c != ev.key {
+			if g.label != even || s.pot[v]+g.c != ev.key {
 				continue
 			}
 			s.d = ev.key
 			s.unmatchVertex(v)
-		case gmEvBlossom:
+		case evBlossom:
 			b := ev.id
-			if s.labelOf(b) != gmOdd || s.zc[b] != 2*ev.key {
+			if s.labelOf(b) != odd || s.zc[b] != 2*ev.key {
 				continue
 			}
 			s.d = ev.key
@@ -166,7 +166,7 @@ func (s *gmSolver) solve() error {
 // takes a tight edge to an exposed neighbour if there is one. Lowering the
 // dual of an exposed vertex keeps every matched edge tight, and all duals
 // stay even (weights are multiples of 4).
-func (s *gmSolver) greedy() {
+func (s *solver) greedy() {
 	for v := int32(0); v < s.n; v++ {
 		if s.mate[v] >= 0 {
 			continue
@@ -189,19 +189,19 @@ func (s *gmSolver) greedy() {
 
 // edgeEvent validates and handles an edge event: growth, augmentation or
 // blossom shrinking.
-func (s *gmSolver) edgeEvent(ev gmEvent) {
+func (s *solver) edgeEvent(ev event) {
 	e := s.edges[ev.id]
 	u, v := e.u, e.v
 	gu, gv := &s.grp[s.group[u]], &s.grp[s.group[v]]
-	if gv.label == gmEven && gu.label != gmEven {
+	if gv.label == even && gu.label != even {
 		u, v, gu, gv = v, u, gv, gu
 	}
-	if gu.label != gmEven {
+	if gu.label != even {
 		return
 	}
 	pu := s.pot[u] + gu.c
 	switch gv.label {
-	case gmEven:
+	case even:
 		if gu == gv || pu+s.pot[v]+gv.c-e.w != 2*ev.key {
 			return
 		}
@@ -215,7 +215,7 @@ func (s *gmSolver) edgeEvent(ev gmEvent) {
 		s.augmentPath(v, u)
 		s.roots -= 2
 		s.dissolveTrees(tu, tv)
-	case gmNone:
+	case none:
 		if pu+s.pot[v]+gv.c-e.w != ev.key {
 			return
 		}
@@ -240,7 +240,7 @@ func (s *gmSolver) edgeEvent(ev gmEvent) {
 // unmatchVertex handles an even vertex v whose dual reached zero: the path
 // from v to its tree's root is flipped so that v becomes exposed (which its
 // zero dual allows) and the root matched, and the tree is dissolved.
-func (s *gmSolver) unmatchVertex(v int32) {
+func (s *solver) unmatchVertex(v int32) {
 	t := s.tree[s.topOf(v)]
 	s.augmentPath(v, -1)
 	s.roots--
@@ -249,19 +249,19 @@ func (s *gmSolver) unmatchVertex(v int32) {
 
 // grow labels the matched blossom of v odd, below the even vertex u, and
 // its partner blossom even.
-func (s *gmSolver) grow(u, v int32) {
+func (s *solver) grow(u, v int32) {
 	t := s.tree[s.topOf(u)]
 	bv := s.topOf(v)
-	s.setLabel(bv, gmOdd)
+	s.setLabel(bv, odd)
 	s.setTree(bv, t)
 	s.lu[bv], s.lv[bv] = u, v
 	if bv >= s.n {
-		s.q.push(gmEvent{key: s.zc[bv] / 2, id: bv, kind: gmEvBlossom})
+		s.q.push(event{key: s.zc[bv] / 2, id: bv, kind: evBlossom})
 	}
 	w := s.base[bv]
 	m := s.mate[w]
 	bm := s.topOf(m)
-	s.setLabel(bm, gmEven)
+	s.setLabel(bm, even)
 	s.setTree(bm, t)
 	s.lu[bm], s.lv[bm] = w, m
 	s.treeList[t] = append(s.treeList[t], bv, bm)

@@ -1,26 +1,26 @@
-package match
+package general
 
 import "math/bits"
 
 // Event kinds of the general matching solver's queue.
 const (
-	gmEvVertex  int32 = iota // an even vertex's dual reaches zero
-	gmEvEdge                 // an edge between even vertices becomes tight
-	gmEvBlossom              // an odd blossom's dual reaches zero
-	gmEvGrow                 // an edge from an even vertex out of the trees becomes tight
+	evVertex  int32 = iota // an even vertex's dual reaches zero
+	evEdge                 // an edge between even vertices becomes tight
+	evBlossom              // an odd blossom's dual reaches zero
+	evGrow                 // an edge from an even vertex out of the trees becomes tight
 )
 
-// gmEvent is a scheduled event: at dual time key, the vertex, edge or
+// event is a scheduled event: at dual time key, the vertex, edge or
 // blossom id of the given kind may become tight. Entries are never removed
 // when they go stale; the solver checks them against the current state
 // when they come out of the queue.
-type gmEvent struct {
+type event struct {
 	key  int64
 	id   int32
 	kind int32
 }
 
-// gmQueue is a radix heap of events. It needs monotone keys: every key
+// queue is a radix heap of events. It needs monotone keys: every key
 // pushed is at least the last key popped, which holds because every event
 // time is at least the current dual time. Buckets are lists of fixed-size
 // chunks recycled through a free list, so the queue never copies events to
@@ -32,23 +32,23 @@ type gmEvent struct {
 // many edges are tight at once (unit weights): a tree that grew over the
 // whole graph before meeting another would be dissolved and regrown at
 // every augmentation.
-type gmQueue struct {
+type queue struct {
 	last    int64
 	size    int
-	buckets [65][][]gmEvent // chunks; only the last one may be partly filled
-	spare   [][]gmEvent     // empty chunks
-	now     [2]gmFIFO       // events with key == last: [0] urgent, [1] growth
+	buckets [65][][]event // chunks; only the last one may be partly filled
+	spare   [][]event     // empty chunks
+	now     [2]fifo       // events with key == last: [0] urgent, [1] growth
 }
 
-const gmChunk = 512
+const chunk = 512
 
-// gmFIFO is a first-in first-out list that reuses its storage once empty.
-type gmFIFO struct {
-	items []gmEvent
+// fifo is a first-in first-out list that reuses its storage once empty.
+type fifo struct {
+	items []event
 	head  int
 }
 
-func (q *gmQueue) push(ev gmEvent) {
+func (q *queue) push(ev event) {
 	b := bits.Len64(uint64(ev.key ^ q.last))
 	if b == 0 {
 		q.pushNow(ev)
@@ -58,25 +58,25 @@ func (q *gmQueue) push(ev gmEvent) {
 	q.size++
 }
 
-func (q *gmQueue) pushBucket(b int, ev gmEvent) {
+func (q *queue) pushBucket(b int, ev event) {
 	chunks := q.buckets[b]
-	if n := len(chunks); n > 0 && len(chunks[n-1]) < gmChunk {
+	if n := len(chunks); n > 0 && len(chunks[n-1]) < chunk {
 		chunks[n-1] = append(chunks[n-1], ev)
 		return
 	}
-	var c []gmEvent
+	var c []event
 	if n := len(q.spare); n > 0 {
 		c = q.spare[n-1]
 		q.spare = q.spare[:n-1]
 	} else {
-		c = make([]gmEvent, 0, gmChunk)
+		c = make([]event, 0, chunk)
 	}
 	q.buckets[b] = append(chunks, append(c, ev))
 }
 
-func (q *gmQueue) pushNow(ev gmEvent) {
+func (q *queue) pushNow(ev event) {
 	f := &q.now[0]
-	if ev.kind == gmEvGrow {
+	if ev.kind == evGrow {
 		f = &q.now[1]
 	}
 	f.items = append(f.items, ev)
@@ -84,9 +84,9 @@ func (q *gmQueue) pushNow(ev gmEvent) {
 
 // pop removes an event of smallest key; ok is false when the queue is
 // empty.
-func (q *gmQueue) pop() (ev gmEvent, ok bool) {
+func (q *queue) pop() (ev event, ok bool) {
 	if q.size == 0 {
-		return gmEvent{}, false
+		return event{}, false
 	}
 	for {
 		for k := range q.now {

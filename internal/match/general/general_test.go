@@ -1,4 +1,4 @@
-package match
+package general
 
 import (
 	"errors"
@@ -10,9 +10,9 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// gmRandomGraph draws a graph on n nodes: each pair is an edge with
+// randomGraph draws a graph on n nodes: each pair is an edge with
 // probability p, weighted by weight; with parallel, some pairs repeat.
-func gmRandomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func() float64) []graph.Edge {
+func randomGraph(rng *rand.Rand, n int, p float64, parallel bool, weight func() float64) []graph.Edge {
 	var edges []graph.Edge
 	for u := 0; u < n; u++ {
 		for v := u + 1; v < n; v++ {
@@ -53,11 +53,11 @@ func TestGeneral_RandomSmallAgainstBruteForce(t *testing.T) {
 			for iter := 0; iter < 1500; iter++ {
 				n := 1 + rng.IntN(10)
 				p := densities[iter%len(densities)]
-				edges := gmRandomGraph(rng, n, p, iter%3 == 0, func() float64 { return kind.draw(rng) })
+				edges := randomGraph(rng, n, p, iter%3 == 0, func() float64 { return kind.draw(rng) })
 				for _, maxCard := range []bool{false, true} {
-					opt := GeneralOptions{MaxCardinality: maxCard}
-					res := gmSolveChecked(t, n, edges, opt)
-					card, want := gmBrute(t, n, edges, maxCard)
+					opt := Options{MaxCardinality: maxCard}
+					res := solveChecked(t, n, edges, opt)
+					card, want := brute(t, n, edges, maxCard)
 					if maxCard && len(res.Pairs) != card {
 						t.Fatalf("iter %d n=%d maxCard: %d pairs, brute force %d\nedges %v\ngot %v", iter, n, len(res.Pairs), card, edges, res.Pairs)
 					}
@@ -77,20 +77,20 @@ func TestGeneral_Errors(t *testing.T) {
 		edges []graph.Edge
 		want  error
 	}{
-		{"negative n", -1, nil, ErrGeneralInput},
-		{"node too large", 3, []graph.Edge{{U: 0, V: 3, W: 1}}, ErrGeneralInput},
-		{"negative node", 3, []graph.Edge{{U: -1, V: 2, W: 1}}, ErrGeneralInput},
-		{"self-loop", 3, []graph.Edge{{U: 0, V: 1, W: 1}, {U: 2, V: 2, W: 5}}, ErrGeneralInput},
-		{"NaN", 2, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, ErrGeneralInput},
-		{"+Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, ErrGeneralInput},
-		{"-Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(-1)}}, ErrGeneralInput},
-		{"huge weight", 2, []graph.Edge{{U: 0, V: 1, W: 1e30}}, ErrGeneralRange},
-		{"huge decimal", 2, []graph.Edge{{U: 0, V: 1, W: 1e17 + 0.5}, {U: 0, V: 1, W: 0.123456789123}}, ErrGeneralRange},
+		{"negative n", -1, nil, ErrInput},
+		{"node too large", 3, []graph.Edge{{U: 0, V: 3, W: 1}}, ErrInput},
+		{"negative node", 3, []graph.Edge{{U: -1, V: 2, W: 1}}, ErrInput},
+		{"self-loop", 3, []graph.Edge{{U: 0, V: 1, W: 1}, {U: 2, V: 2, W: 5}}, ErrInput},
+		{"NaN", 2, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, ErrInput},
+		{"+Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, ErrInput},
+		{"-Inf", 2, []graph.Edge{{U: 0, V: 1, W: math.Inf(-1)}}, ErrInput},
+		{"huge weight", 2, []graph.Edge{{U: 0, V: 1, W: 1e30}}, ErrRange},
+		{"huge decimal", 2, []graph.Edge{{U: 0, V: 1, W: 1e17 + 0.5}, {U: 0, V: 1, W: 0.123456789123}}, ErrRange},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, maxCard := range []bool{false, true} {
-				_, err := General(tc.n, tc.edges, GeneralOptions{MaxCardinality: maxCard})
+				_, err := Match(tc.n, tc.edges, Options{MaxCardinality: maxCard})
 				if !errors.Is(err, tc.want) {
 					t.Fatalf("maxCard=%v: error %v, want %v", maxCard, err, tc.want)
 				}
@@ -99,24 +99,24 @@ func TestGeneral_Errors(t *testing.T) {
 	}
 	t.Run("max cardinality shift too large", func(t *testing.T) {
 		edges := []graph.Edge{{U: 0, V: 1, W: 1e14}, {U: 2, V: 3, W: 1}}
-		if _, err := General(1000, edges, GeneralOptions{}); err != nil {
+		if _, err := Match(1000, edges, Options{}); err != nil {
 			t.Fatalf("without MaxCardinality: %v", err)
 		}
-		_, err := General(1000, edges, GeneralOptions{MaxCardinality: true})
-		if !errors.Is(err, ErrGeneralRange) {
-			t.Fatalf("error %v, want ErrGeneralRange", err)
+		_, err := Match(1000, edges, Options{MaxCardinality: true})
+		if !errors.Is(err, ErrRange) {
+			t.Fatalf("error %v, want ErrRange", err)
 		}
 	})
 }
 
 func TestGeneral_Empty(t *testing.T) {
 	for _, n := range []int{0, 1, 5} {
-		res, err := General(n, nil, GeneralOptions{MaxCardinality: true})
+		res, err := Match(n, nil, Options{MaxCardinality: true})
 		if err != nil || len(res.Pairs) != 0 || res.Total != 0 || res.Pairs == nil {
 			t.Fatalf("n=%d: %+v, %v", n, res, err)
 		}
 	}
-	res, err := General(4, []graph.Edge{{U: 0, V: 1, W: -2}, {U: 2, V: 3, W: 0}}, GeneralOptions{})
+	res, err := Match(4, []graph.Edge{{U: 0, V: 1, W: -2}, {U: 2, V: 3, W: 0}}, Options{})
 	if err != nil || len(res.Pairs) != 0 {
 		t.Fatalf("non-positive edges: %+v, %v", res, err)
 	}
@@ -133,8 +133,8 @@ func TestGeneral_ReferenceInstances(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			n, edges := gmLoadInstance(t, tc.file)
-			res := gmSolveChecked(t, n, edges, GeneralOptions{})
+			n, edges := loadInstance(t, tc.file)
+			res := solveChecked(t, n, edges, Options{})
 			if res.Total != tc.want {
 				t.Fatalf("total %v, known optimum %v", res.Total, tc.want)
 			}
@@ -176,8 +176,8 @@ func TestGeneral_Structured(t *testing.T) {
 				n = max(n, e.U+1, e.V+1)
 			}
 			for _, maxCard := range []bool{false, true} {
-				res := gmSolveChecked(t, n, tc.edges, GeneralOptions{MaxCardinality: maxCard})
-				card, want := gmBrute(t, n, tc.edges, maxCard)
+				res := solveChecked(t, n, tc.edges, Options{MaxCardinality: maxCard})
+				card, want := brute(t, n, tc.edges, maxCard)
 				if !maxCard && tc.want != 0 && want != tc.want {
 					t.Fatalf("brute force %v disagrees with the documented optimum %v", want, tc.want)
 				}
@@ -189,13 +189,13 @@ func TestGeneral_Structured(t *testing.T) {
 	}
 }
 
-// gmTriangles builds a triangle of triangles nested depth times (3^depth
+// triangles builds a triangle of triangles nested depth times (3^depth
 // nodes): three copies of the level below joined in a cycle by one edge
 // between each two, at random vertices. Edges inside deeper levels weigh
 // more, so small blossoms tighten first and nest into larger ones. With
 // pendants every node also gets a pendant neighbour through a light edge,
 // so nested blossoms must be expanded again.
-func gmTriangles(rng *rand.Rand, depth int, pendants bool) (int, []graph.Edge) {
+func triangles(rng *rand.Rand, depth int, pendants bool) (int, []graph.Edge) {
 	var edges []graph.Edge
 	var build func(level, first int) int // returns the node count
 	build = func(level, first int) int {
@@ -231,10 +231,10 @@ func TestGeneral_NestedBlossoms(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	t.Run("depth 2 against brute force", func(t *testing.T) {
 		for iter := 0; iter < 30; iter++ {
-			n, edges := gmTriangles(rng, 2, iter%3 == 1)
+			n, edges := triangles(rng, 2, iter%3 == 1)
 			for _, maxCard := range []bool{false, true} {
-				res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
-				card, want := gmBrute(t, n, edges, maxCard)
+				res := solveChecked(t, n, edges, Options{MaxCardinality: maxCard})
+				card, want := brute(t, n, edges, maxCard)
 				if res.Total != want || (maxCard && len(res.Pairs) != card) {
 					t.Fatalf("maxCard=%v: %d pairs total %v, want %d pairs total %v", maxCard, len(res.Pairs), res.Total, card, want)
 				}
@@ -244,12 +244,12 @@ func TestGeneral_NestedBlossoms(t *testing.T) {
 	t.Run("deep, certified by duals", func(t *testing.T) {
 		for depth := 3; depth <= 6; depth++ {
 			for _, pendants := range []bool{false, true} {
-				n, edges := gmTriangles(rng, depth, pendants)
-				res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: true})
+				n, edges := triangles(rng, depth, pendants)
+				res := solveChecked(t, n, edges, Options{MaxCardinality: true})
 				if want := n / 2; len(res.Pairs) != want {
 					t.Fatalf("depth %d pendants=%v: %d pairs, want %d", depth, pendants, len(res.Pairs), want)
 				}
-				gmSolveChecked(t, n, edges, GeneralOptions{})
+				solveChecked(t, n, edges, Options{})
 			}
 		}
 	})
@@ -259,7 +259,7 @@ func TestGeneral_NestedBlossoms(t *testing.T) {
 			for i := 0; i < k; i++ {
 				edges = append(edges, graph.Edge{U: i, V: (i + 1) % k, W: 2.5})
 			}
-			res := gmSolveChecked(t, k, edges, GeneralOptions{})
+			res := solveChecked(t, k, edges, Options{})
 			if want := float64(k/2) * 2.5; res.Total != want || len(res.Pairs) != k/2 {
 				t.Fatalf("cycle %d: %d pairs total %v, want %v", k, len(res.Pairs), res.Total, want)
 			}
@@ -280,9 +280,9 @@ func TestGeneral_RandomMediumCertified(t *testing.T) {
 		if iter%10 == 0 {
 			deg = float64(n) / 2
 		}
-		edges := gmRandomGraph(rng, n, deg/float64(n), iter%4 == 0, draws[iter%len(draws)])
+		edges := randomGraph(rng, n, deg/float64(n), iter%4 == 0, draws[iter%len(draws)])
 		for _, maxCard := range []bool{false, true} {
-			gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
+			solveChecked(t, n, edges, Options{MaxCardinality: maxCard})
 		}
 	}
 }
@@ -306,7 +306,7 @@ func TestGeneral_ScaleWeights(t *testing.T) {
 			for i, w := range tc.weights {
 				edges[i] = graph.Edge{U: 0, V: 1, W: w}
 			}
-			got, err := gmScaleWeights(edges, 2, false)
+			got, err := scaleWeights(edges, 2, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -325,14 +325,14 @@ func TestGeneral_DecimalExact(t *testing.T) {
 	steps := []float64{0.1, 0.2, 0.3, 0.15, 0.05, 0.001, 0.7}
 	for iter := 0; iter < 400; iter++ {
 		n := 2 + rng.IntN(9)
-		edges := gmRandomGraph(rng, n, 0.6, false, func() float64 { return steps[rng.IntN(len(steps))] })
+		edges := randomGraph(rng, n, 0.6, false, func() float64 { return steps[rng.IntN(len(steps))] })
 		ints := make([]graph.Edge, len(edges))
 		for i, e := range edges {
 			ints[i] = graph.Edge{U: e.U, V: e.V, W: math.Round(e.W * 1000)}
 		}
 		for _, maxCard := range []bool{false, true} {
-			res := gmSolveChecked(t, n, edges, GeneralOptions{MaxCardinality: maxCard})
-			_, want := gmBrute(t, n, ints, maxCard)
+			res := solveChecked(t, n, edges, Options{MaxCardinality: maxCard})
+			_, want := brute(t, n, ints, maxCard)
 			var got float64
 			for _, p := range res.Pairs {
 				got += math.Round(p.W * 1000)
@@ -346,7 +346,7 @@ func TestGeneral_DecimalExact(t *testing.T) {
 
 func TestGeneral_ParallelAndDeterministic(t *testing.T) {
 	edges := []graph.Edge{{U: 1, V: 0, W: 3}, {U: 0, V: 1, W: 5}, {U: 0, V: 1, W: 5}, {U: 1, V: 2, W: 4}, {U: 2, V: 1, W: -1}, {U: 2, V: 3, W: 2}}
-	first, err := General(4, edges, GeneralOptions{})
+	first, err := Match(4, edges, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func TestGeneral_ParallelAndDeterministic(t *testing.T) {
 		t.Fatalf("got %+v, want %v total 7", first, want)
 	}
 	for i := 0; i < 5; i++ {
-		again, _ := General(4, edges, GeneralOptions{})
+		again, _ := Match(4, edges, Options{})
 		if !slices.Equal(again.Pairs, first.Pairs) {
 			t.Fatalf("run %d: %v, first run %v", i, again.Pairs, first.Pairs)
 		}

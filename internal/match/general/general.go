@@ -1,4 +1,4 @@
-package match
+package general
 
 import (
 	"errors"
@@ -9,16 +9,16 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// GeneralOptions selects the objective of General.
-type GeneralOptions struct {
+// Options selects the objective of Match.
+type Options struct {
 	// MaxCardinality first maximises the number of pairs, then the total
 	// weight among the matchings of that size. Edges of zero or negative
 	// weight are then taken when a maximum-cardinality matching needs them.
 	MaxCardinality bool
 }
 
-// GeneralResult is a matching returned by General.
-type GeneralResult struct {
+// Result is a matching returned by Match.
+type Result struct {
 	// Pairs holds the chosen edges with U < V, sorted by U; every node
 	// appears at most once. W is the input weight of the edge (the best one
 	// when the input repeats a pair).
@@ -27,26 +27,26 @@ type GeneralResult struct {
 	Total float64
 }
 
-// ErrGeneralInput is wrapped by every error General returns for a bad
+// ErrInput is wrapped by every error Match returns for a bad
 // argument: negative n, a node out of range, a self-loop, a NaN or
 // infinite weight.
-var ErrGeneralInput = errors.New("match: invalid general matching input")
+var ErrInput = errors.New("match: invalid general matching input")
 
-// ErrGeneralRange is wrapped by the error General returns when the scaled
+// ErrRange is wrapped by the error Match returns when the scaled
 // integer weights are too large for its exact int64 arithmetic.
-var ErrGeneralRange = errors.New("match: general matching weights out of range")
+var ErrRange = errors.New("match: general matching weights out of range")
 
-// gmMaxScaled bounds a scaled integer weight (after the maximum-cardinality
+// maxScaled bounds a scaled integer weight (after the maximum-cardinality
 // shift). The solver multiplies weights by 4 and its dual values stay
 // within a small multiple of that, so 2^56 keeps every int64 sum far from
 // overflow.
-const gmMaxScaled = int64(1) << 56
+const maxScaled = int64(1) << 56
 
-// gmMaxCount bounds the numbers of nodes and edges: blossom ids (2n) and
+// maxCount bounds the numbers of nodes and edges: blossom ids (2n) and
 // arc indexes (2m) are int32.
-const gmMaxCount = 1 << 30
+const maxCount = 1 << 30
 
-// General returns a maximum-weight matching of the general (non-bipartite)
+// Match returns a maximum-weight matching of the general (non-bipartite)
 // graph with nodes 0..n-1 and the given edges, by Edmonds' primal-dual
 // blossom algorithm. Without opt.MaxCardinality it maximises the total
 // weight, and edges with W <= 0 are never chosen. With it, it returns a
@@ -62,10 +62,10 @@ const gmMaxCount = 1 << 30
 // difference a smaller matching could make up.
 //
 // When the input repeats a pair, the edge of largest weight is kept (the
-// first of equal ones). General never panics on bad input: it returns an
-// error wrapping ErrGeneralInput for a negative n, a node outside 0..n-1, a
+// first of equal ones). Match never panics on bad input: it returns an
+// error wrapping ErrInput for a negative n, a node outside 0..n-1, a
 // self-loop, a NaN or infinite weight or more than 2^30 nodes or edges, and
-// one wrapping ErrGeneralRange when the scaled weights are too large
+// one wrapping ErrRange when the scaled weights are too large
 // (beyond about 7e16 after scaling, or with MaxCardinality about 7e16 / n).
 // The result is deterministic: it depends only on n, the edges and their
 // order, and opt.
@@ -75,44 +75,44 @@ const gmMaxCount = 1 << 30
 // lazy duals and a greedy start with feasible duals. It is polynomial in
 // the worst case and, on the random and structured graphs it was measured
 // on, close to linear: n = 100000 with 500000 edges in about a second.
-func General(n int, edges []graph.Edge, opt GeneralOptions) (GeneralResult, error) {
+func Match(n int, edges []graph.Edge, opt Options) (Result, error) {
 	if n < 0 {
-		return GeneralResult{}, fmt.Errorf("%w: negative node count %d", ErrGeneralInput, n)
+		return Result{}, fmt.Errorf("%w: negative node count %d", ErrInput, n)
 	}
-	if n > gmMaxCount || len(edges) > gmMaxCount {
-		return GeneralResult{}, fmt.Errorf("%w: %d nodes and %d edges, at most %d of each", ErrGeneralInput, n, len(edges), gmMaxCount)
+	if n > maxCount || len(edges) > maxCount {
+		return Result{}, fmt.Errorf("%w: %d nodes and %d edges, at most %d of each", ErrInput, n, len(edges), maxCount)
 	}
 	for i, e := range edges {
 		switch {
 		case e.U < 0 || e.U >= n || e.V < 0 || e.V >= n:
-			return GeneralResult{}, fmt.Errorf("%w: edge %d (%d, %d) has a node outside 0..%d", ErrGeneralInput, i, e.U, e.V, n-1)
+			return Result{}, fmt.Errorf("%w: edge %d (%d, %d) has a node outside 0..%d", ErrInput, i, e.U, e.V, n-1)
 		case e.U == e.V:
-			return GeneralResult{}, fmt.Errorf("%w: edge %d is a self-loop on node %d", ErrGeneralInput, i, e.U)
+			return Result{}, fmt.Errorf("%w: edge %d is a self-loop on node %d", ErrInput, i, e.U)
 		case math.IsNaN(e.W) || math.IsInf(e.W, 0):
-			return GeneralResult{}, fmt.Errorf("%w: edge %d (%d, %d) has weight %v", ErrGeneralInput, i, e.U, e.V, e.W)
+			return Result{}, fmt.Errorf("%w: edge %d (%d, %d) has weight %v", ErrInput, i, e.U, e.V, e.W)
 		}
 	}
-	kept := gmDedupe(n, edges, opt.MaxCardinality)
+	kept := dedupe(n, edges, opt.MaxCardinality)
 	if len(kept) == 0 {
-		return GeneralResult{Pairs: []graph.Edge{}}, nil
+		return Result{Pairs: []graph.Edge{}}, nil
 	}
-	scaled, err := gmScaleWeights(kept, n, opt.MaxCardinality)
+	scaled, err := scaleWeights(kept, n, opt.MaxCardinality)
 	if err != nil {
-		return GeneralResult{}, err
+		return Result{}, err
 	}
-	s := gmNewSolver(n, kept, scaled)
+	s := newSolver(n, kept, scaled)
 	if err := s.solve(); err != nil {
-		return GeneralResult{}, err
+		return Result{}, err
 	}
 	return s.result(kept), nil
 }
 
-// gmDedupe returns the edges to solve on, with U < V, one per pair: the
+// dedupe returns the edges to solve on, with U < V, one per pair: the
 // largest weight, the earliest of equal ones. Edges come grouped by U in
 // increasing order, each group in input order of first appearance. Without
 // maxCard it drops edges of weight <= 0: they can never improve a matching.
 // It runs in O(n + m) with a counting sort.
-func gmDedupe(n int, edges []graph.Edge, maxCard bool) []graph.Edge {
+func dedupe(n int, edges []graph.Edge, maxCard bool) []graph.Edge {
 	start := make([]int32, n+1)
 	for _, e := range edges {
 		if maxCard || e.W > 0 {
@@ -153,24 +153,24 @@ func gmDedupe(n int, edges []graph.Edge, maxCard bool) []graph.Edge {
 	return out
 }
 
-// gmScaleWeights turns the weights into int64 values multiplied by a power
-// of ten (see General), shifted for maxCard so that every weight is
+// scaleWeights turns the weights into int64 values multiplied by a power
+// of ten (see Match), shifted for maxCard so that every weight is
 // positive and a larger matching always outweighs a smaller one.
-func gmScaleWeights(edges []graph.Edge, n int, maxCard bool) ([]int64, error) {
+func scaleWeights(edges []graph.Edge, n int, maxCard bool) ([]int64, error) {
 	scale := 1e9
 	for s := 1.0; s <= 1e9; s *= 10 {
-		if gmIntegral(edges, s) {
+		if integral(edges, s) {
 			scale = s
 			break
 		}
 	}
-	const limit = float64(gmMaxScaled)
+	const limit = float64(maxScaled)
 	out := make([]int64, len(edges))
 	var maxAbs int64
 	for i, e := range edges {
 		x := math.Round(e.W * scale)
 		if math.Abs(x) > limit {
-			return nil, fmt.Errorf("%w: weight %v of edge (%d, %d) scaled by %g exceeds %g", ErrGeneralRange, e.W, e.U, e.V, scale, limit)
+			return nil, fmt.Errorf("%w: weight %v of edge (%d, %d) scaled by %g exceeds %g", ErrRange, e.W, e.U, e.V, scale, limit)
 		}
 		out[i] = int64(x)
 		maxAbs = max(maxAbs, out[i], -out[i])
@@ -182,8 +182,8 @@ func gmScaleWeights(edges []graph.Edge, n int, maxCard bool) ([]int64, error) {
 	// weight in [-maxAbs, maxAbs] a shift C > (2k+1)*maxAbs does it, and
 	// k < n/2. C = (n+2)*maxAbs + 1 also keeps every shifted weight > 0.
 	factor := int64(n) + 2
-	if maxAbs > 0 && maxAbs > (gmMaxScaled-1)/factor/2 {
-		return nil, fmt.Errorf("%w: with MaxCardinality on %d nodes the largest scaled weight %d must stay below %d", ErrGeneralRange, n, maxAbs, (gmMaxScaled-1)/factor/2)
+	if maxAbs > 0 && maxAbs > (maxScaled-1)/factor/2 {
+		return nil, fmt.Errorf("%w: with MaxCardinality on %d nodes the largest scaled weight %d must stay below %d", ErrRange, n, maxAbs, (maxScaled-1)/factor/2)
 	}
 	shift := factor*maxAbs + 1
 	for i := range out {
@@ -192,9 +192,9 @@ func gmScaleWeights(edges []graph.Edge, n int, maxCard bool) ([]int64, error) {
 	return out, nil
 }
 
-// gmIntegral reports whether every weight times scale is an integer within
+// integral reports whether every weight times scale is an integer within
 // a relative 1e-9.
-func gmIntegral(edges []graph.Edge, scale float64) bool {
+func integral(edges []graph.Edge, scale float64) bool {
 	for _, e := range edges {
 		x := e.W * scale
 		if math.Abs(x-math.Round(x)) > 1e-9*math.Abs(x) {
@@ -205,14 +205,14 @@ func gmIntegral(edges []graph.Edge, scale float64) bool {
 }
 
 // result collects the matched pairs with their input weights.
-func (s *gmSolver) result(edges []graph.Edge) GeneralResult {
+func (s *solver) result(edges []graph.Edge) Result {
 	pairs := 0
 	for v, u := range s.mate {
 		if u > int32(v) {
 			pairs++
 		}
 	}
-	res := GeneralResult{Pairs: make([]graph.Edge, 0, pairs)}
+	res := Result{Pairs: make([]graph.Edge, 0, pairs)}
 	for v := int32(0); v < s.n; v++ {
 		u := s.mate[v]
 		if u <= v {

@@ -1,19 +1,19 @@
-package match
+package general
 
 import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// gmNewSolver builds the solver for the deduplicated edges with scaled
+// newSolver builds the solver for the deduplicated edges with scaled
 // weights w: the CSR adjacency with weights times 4, singleton blossoms,
 // and initial duals of half the largest incident weight (feasible: every
 // edge is covered by its two ends).
-func gmNewSolver(n int, edges []graph.Edge, w []int64) *gmSolver {
-	s := &gmSolver{n: int32(n)}
-	s.edges = make([]gmEdgeRec, len(edges))
+func newSolver(n int, edges []graph.Edge, w []int64) *solver {
+	s := &solver{n: int32(n)}
+	s.edges = make([]edgeRec, len(edges))
 	deg := make([]int32, n+1)
 	for i, e := range edges {
-		s.edges[i] = gmEdgeRec{int32(e.U), int32(e.V), 4 * w[i]}
+		s.edges[i] = edgeRec{int32(e.U), int32(e.V), 4 * w[i]}
 		deg[e.U]++
 		deg[e.V]++
 	}
@@ -22,15 +22,15 @@ func gmNewSolver(n int, edges []graph.Edge, w []int64) *gmSolver {
 		s.start[v+1] = s.start[v] + deg[v]
 	}
 	m2 := int(s.start[n])
-	s.arcs = make([]gmArc, m2)
+	s.arcs = make([]arc, m2)
 	pos := deg[:n]
 	copy(pos, s.start[:n])
 	for i, e := range s.edges {
 		a := pos[e.u]
-		s.arcs[a] = gmArc{e.v, int32(i), e.w}
+		s.arcs[a] = arc{e.v, int32(i), e.w}
 		pos[e.u]++
 		a = pos[e.v]
-		s.arcs[a] = gmArc{e.u, int32(i), e.w}
+		s.arcs[a] = arc{e.u, int32(i), e.w}
 		pos[e.v]++
 	}
 
@@ -38,7 +38,7 @@ func gmNewSolver(n int, edges []graph.Edge, w []int64) *gmSolver {
 	s.group = make([]int32, n)
 	s.pot = make([]int64, n)
 	s.next = make([]int32, n)
-	s.grp = make([]gmGroup, n)
+	s.grp = make([]group, n)
 	nb := 2 * n
 	s.bgroup = make([]int32, nb)
 	s.bparent = make([]int32, nb)
@@ -52,7 +52,7 @@ func gmNewSolver(n int, edges []graph.Edge, w []int64) *gmSolver {
 	s.first = make([]int32, nb)
 	s.last = make([]int32, nb)
 	s.childs = make([][]int32, nb)
-	s.ends = make([][]gmPair, nb)
+	s.ends = make([][]pair, nb)
 	s.mark = make([]uint32, nb)
 	s.treeList = make([][]int32, n)
 	s.rootP = make([]int64, n)

@@ -1,4 +1,4 @@
-package match
+package general
 
 import (
 	"bufio"
@@ -12,13 +12,13 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// Test helpers for General: a brute-force optimum, a validity check of a
+// Test helpers for Match: a brute-force optimum, a validity check of a
 // result, a check of the solver's final duals, and an instance loader.
 
-// gmBrute returns the optimum of a small instance by dynamic programming
+// brute returns the optimum of a small instance by dynamic programming
 // over vertex subsets: the largest (cardinality, weight) in lexicographic
 // order with maxCard, the largest weight otherwise.
-func gmBrute(tb testing.TB, n int, edges []graph.Edge, maxCard bool) (card int, total float64) {
+func brute(tb testing.TB, n int, edges []graph.Edge, maxCard bool) (card int, total float64) {
 	tb.Helper()
 	if n > 18 {
 		tb.Fatalf("gmBrute: n = %d is too large", n)
@@ -71,10 +71,10 @@ func gmBrute(tb testing.TB, n int, edges []graph.Edge, maxCard bool) (card int, 
 	return dp[0].card, dp[0].w
 }
 
-// gmCheckValid checks that res is a matching of the input graph: pairs
+// checkValid checks that res is a matching of the input graph: pairs
 // with U < V sorted by U, every node at most once, every pair an input
 // edge carrying the best weight of its pair, and Total their sum.
-func gmCheckValid(tb testing.TB, n int, edges []graph.Edge, res GeneralResult) {
+func checkValid(tb testing.TB, n int, edges []graph.Edge, res Result) {
 	tb.Helper()
 	best := make(map[[2]int]float64)
 	for _, e := range edges {
@@ -110,12 +110,12 @@ func gmCheckValid(tb testing.TB, n int, edges []graph.Edge, res GeneralResult) {
 	}
 }
 
-// gmCheckDuals checks that the solver's final primal and dual solutions
+// checkDuals checks that the solver's final primal and dual solutions
 // satisfy the optimality conditions of the matching LP: duals
 // non-negative, every edge slack non-negative, matched edges tight,
 // exposed vertices at zero dual, blossoms with positive dual full. It uses
 // binary lifting on the blossom forest, so deep nesting stays cheap.
-func gmCheckDuals(tb testing.TB, s *gmSolver) {
+func checkDuals(tb testing.TB, s *solver) {
 	tb.Helper()
 	if s.roots != 0 {
 		tb.Fatalf("%d trees left", s.roots)
@@ -126,7 +126,7 @@ func gmCheckDuals(tb testing.TB, s *gmSolver) {
 	live := make([]bool, nb)
 	for v := int32(0); v < s.n; v++ {
 		if b := s.topOf(v); !live[b] {
-			if s.bparent[b] >= 0 || s.labelOf(b) != gmNone {
+			if s.bparent[b] >= 0 || s.labelOf(b) != none {
 				tb.Fatalf("top blossom %d of vertex %d has parent %d, label %d", b, v, s.bparent[b], s.labelOf(b))
 			}
 			live[b] = true
@@ -157,7 +157,7 @@ func gmCheckDuals(tb testing.TB, s *gmSolver) {
 	for _, b := range order {
 		p := s.bparent[b]
 		if b >= s.n {
-			z[b] = s.zc[b] // every label is gmNone at the end
+			z[b] = s.zc[b] // every label is none at the end
 			if z[b] < 0 {
 				tb.Fatalf("blossom %d has dual %d", b, z[b])
 			}
@@ -243,37 +243,37 @@ func gmCheckDuals(tb testing.TB, s *gmSolver) {
 	}
 }
 
-// gmSolveChecked runs the solver like General and checks its duals.
-func gmSolveChecked(tb testing.TB, n int, edges []graph.Edge, opt GeneralOptions) GeneralResult {
+// solveChecked runs the solver like Match and checks its duals.
+func solveChecked(tb testing.TB, n int, edges []graph.Edge, opt Options) Result {
 	tb.Helper()
-	res, err := General(n, edges, opt)
+	res, err := Match(n, edges, opt)
 	if err != nil {
-		tb.Fatalf("General: %v", err)
+		tb.Fatalf("Match: %v", err)
 	}
-	kept := gmDedupe(n, edges, opt.MaxCardinality)
+	kept := dedupe(n, edges, opt.MaxCardinality)
 	if len(kept) > 0 {
-		scaled, err := gmScaleWeights(kept, n, opt.MaxCardinality)
+		scaled, err := scaleWeights(kept, n, opt.MaxCardinality)
 		if err != nil {
 			tb.Fatalf("scale: %v", err)
 		}
-		s := gmNewSolver(n, kept, scaled)
+		s := newSolver(n, kept, scaled)
 		if err := s.solve(); err != nil {
 			tb.Fatal(err)
 		}
-		gmCheckDuals(tb, s)
+		checkDuals(tb, s)
 		again := s.result(kept)
 		if !slices.Equal(again.Pairs, res.Pairs) || again.Total != res.Total {
 			tb.Fatalf("second run differs: %v vs %v", again.Pairs, res.Pairs)
 		}
 	}
-	gmCheckValid(tb, n, edges, res)
+	checkValid(tb, n, edges, res)
 	return res
 }
 
-// gmLoadInstance reads a g_* instance: "n m", then "u v w" lines; lines
+// loadInstance reads a g_* instance: "n m", then "u v w" lines; lines
 // starting with '#' are comments. It skips the test when the instance
 // folder is missing.
-func gmLoadInstance(tb testing.TB, name string) (int, []graph.Edge) {
+func loadInstance(tb testing.TB, name string) (int, []graph.Edge) {
 	tb.Helper()
 	const dir = "/work/shared/bench/instances/"
 	f, err := os.Open(dir + name)
@@ -297,8 +297,8 @@ func gmLoadInstance(tb testing.TB, name string) (int, []graph.Edge) {
 			if len(fs) != 2 {
 				tb.Fatalf("%s: bad header %q", name, line)
 			}
-			n = gmAtoi(tb, fs[0])
-			edges = make([]graph.Edge, 0, gmAtoi(tb, fs[1]))
+			n = atoi(tb, fs[0])
+			edges = make([]graph.Edge, 0, atoi(tb, fs[1]))
 			continue
 		}
 		if len(fs) != 3 {
@@ -308,7 +308,7 @@ func gmLoadInstance(tb testing.TB, name string) (int, []graph.Edge) {
 		if err != nil || math.IsNaN(w) {
 			tb.Fatalf("%s: bad weight in %q", name, line)
 		}
-		edges = append(edges, graph.Edge{U: gmAtoi(tb, fs[0]), V: gmAtoi(tb, fs[1]), W: w})
+		edges = append(edges, graph.Edge{U: atoi(tb, fs[0]), V: atoi(tb, fs[1]), W: w})
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
@@ -316,7 +316,7 @@ func gmLoadInstance(tb testing.TB, name string) (int, []graph.Edge) {
 	return n, edges
 }
 
-func gmAtoi(tb testing.TB, s string) int {
+func atoi(tb testing.TB, s string) int {
 	tb.Helper()
 	x, err := strconv.Atoi(s)
 	if err != nil {

@@ -1,4 +1,4 @@
-package match
+package general
 
 // Blossom operations of the general matching solver: shrinking an odd
 // cycle into a blossom, expanding an odd blossom whose dual reached zero,
@@ -10,7 +10,7 @@ package match
 
 // upEven returns the even blossom two levels above the even blossom b in
 // its tree, or -1 when b is the root.
-func (s *gmSolver) upEven(b int32) int32 {
+func (s *solver) upEven(b int32) int32 {
 	if s.lu[b] < 0 {
 		return -1
 	}
@@ -20,7 +20,7 @@ func (s *gmSolver) upEven(b int32) int32 {
 
 // shrink turns the cycle closed by the tight edge (u, v) between two even
 // blossoms of one tree into a new even blossom.
-func (s *gmSolver) shrink(u, v int32) {
+func (s *solver) shrink(u, v int32) {
 	bu, bv := s.topOf(u), s.topOf(v)
 	s.stamp++
 	if s.stamp == 0 {
@@ -63,13 +63,13 @@ func (s *gmSolver) shrink(u, v int32) {
 		ch[i], ch[j] = ch[j], ch[i]
 	}
 	for i := 1; i < len(ch); i++ {
-		en = append(en, gmPair{s.lu[ch[i]], s.lv[ch[i]]})
+		en = append(en, pair{s.lu[ch[i]], s.lv[ch[i]]})
 	}
-	en = append(en, gmPair{u, v})
+	en = append(en, pair{u, v})
 	for x := bv; x != lca; {
 		odd := s.topOf(s.lu[x])
 		ch = append(ch, x, odd)
-		en = append(en, gmPair{s.lv[x], s.lu[x]}, gmPair{s.lv[odd], s.lu[odd]})
+		en = append(en, pair{s.lv[x], s.lu[x]}, pair{s.lv[odd], s.lu[odd]})
 		x = s.topOf(s.lu[odd])
 	}
 	s.childs[nb], s.ends[nb] = ch, en
@@ -81,11 +81,11 @@ func (s *gmSolver) shrink(u, v int32) {
 	var size int32
 	for i, b := range ch {
 		l := s.labelOf(b)
-		if l == gmOdd {
+		if l == odd {
 			odds = append(odds, b)
 		}
 		if b >= s.n {
-			s.zc[b] -= 2 * gmSign(l) * s.d
+			s.zc[b] -= 2 * sign(l) * s.d
 		}
 		s.bparent[b] = nb
 		size += s.size[b]
@@ -100,8 +100,8 @@ func (s *gmSolver) shrink(u, v int32) {
 	// the other children move into it.
 	g := s.bgroup[big]
 	gg := &s.grp[g]
-	gg.c += (gmSign(gg.label) + 1) * s.d
-	gg.label = gmEven
+	gg.c += (sign(gg.label) + 1) * s.d
+	gg.label = even
 	gg.b = nb
 	for _, b := range ch {
 		if b == big {
@@ -110,7 +110,7 @@ func (s *gmSolver) shrink(u, v int32) {
 		}
 		og := s.bgroup[b]
 		o := s.grp[og]
-		shift := o.c + gmSign(o.label)*s.d - gg.c + s.d
+		shift := o.c + sign(o.label)*s.d - gg.c + s.d
 		for x := s.first[b]; ; x = s.next[x] {
 			s.pot[x] += shift
 			s.group[x] = g
@@ -146,7 +146,7 @@ func (s *gmSolver) shrink(u, v int32) {
 // expand dissolves the odd blossom b whose dual reached zero: the children
 // on the even-length path from the entry child to the base child keep
 // alternating labels in the tree, the others become unlabelled.
-func (s *gmSolver) expand(b int32) {
+func (s *solver) expand(b int32) {
 	ch, en := s.childs[b], s.ends[b]
 	k := len(ch)
 	entry := s.lv[b]
@@ -161,7 +161,7 @@ func (s *gmSolver) expand(b int32) {
 	// of their own.
 	g := s.bgroup[b]
 	gg := &s.grp[g]
-	cur := gg.c + gmSign(gg.label)*s.d
+	cur := gg.c + sign(gg.label)*s.d
 	for _, sub := range ch {
 		s.bparent[sub] = -1
 		if sub == s.heir[b] {
@@ -169,7 +169,7 @@ func (s *gmSolver) expand(b int32) {
 		}
 		ng := s.freeGroup[len(s.freeGroup)-1]
 		s.freeGroup = s.freeGroup[:len(s.freeGroup)-1]
-		s.grp[ng] = gmGroup{b: sub, label: gmNone}
+		s.grp[ng] = group{b: sub, label: none}
 		s.bgroup[sub] = ng
 		for x := s.first[sub]; ; x = s.next[x] {
 			s.pot[x] += cur
@@ -179,22 +179,22 @@ func (s *gmSolver) expand(b int32) {
 			}
 		}
 	}
-	gg.c, gg.label, gg.b = cur, gmNone, s.heir[b]
+	gg.c, gg.label, gg.b = cur, none, s.heir[b]
 	s.bgroup[s.heir[b]] = g
 	s.bgroup[b] = -1
 	t := s.tree[b]
 
 	labelOdd := func(o, from, to int32) {
-		s.setLabel(o, gmOdd)
+		s.setLabel(o, odd)
 		s.setTree(o, t)
 		s.lu[o], s.lv[o] = from, to
 		if o >= s.n {
-			s.q.push(gmEvent{key: s.zc[o] / 2, id: o, kind: gmEvBlossom})
+			s.q.push(event{key: s.zc[o] / 2, id: o, kind: evBlossom})
 		}
 		s.treeList[t] = append(s.treeList[t], o)
 	}
 	labelEven := func(e int32) {
-		s.setLabel(e, gmEven)
+		s.setLabel(e, even)
 		w := s.base[e]
 		s.setTree(e, t)
 		s.lu[e], s.lv[e] = s.mate[w], w
@@ -220,7 +220,7 @@ func (s *gmSolver) expand(b int32) {
 	}
 	s.scratch = evens[:0]
 	for _, sub := range ch {
-		if s.labelOf(sub) != gmNone {
+		if s.labelOf(sub) != none {
 			continue
 		}
 		for x := s.first[sub]; ; x = s.next[x] {
@@ -237,7 +237,7 @@ func (s *gmSolver) expand(b int32) {
 // augmentBlossom makes vertex v the base of blossom b by flipping the
 // matched edges along the even-length path from v's child to the base
 // child, at every level of nesting from v up to b, innermost first.
-func (s *gmSolver) augmentBlossom(b, v int32) {
+func (s *solver) augmentBlossom(b, v int32) {
 	for t := v; t != b; {
 		p := s.bparent[t]
 		s.rebase(p, t, v)
@@ -247,7 +247,7 @@ func (s *gmSolver) augmentBlossom(b, v int32) {
 
 // rebase makes child t of blossom b, which holds vertex v and already has
 // v as its base, the base child of b.
-func (s *gmSolver) rebase(b, t, v int32) {
+func (s *solver) rebase(b, t, v int32) {
 	ch, en := s.childs[b], s.ends[b]
 	k := len(ch)
 	i := 0
@@ -264,14 +264,14 @@ func (s *gmSolver) rebase(b, t, v int32) {
 				s.flipEnd(ch[j], ch[j+1], en[j])
 			}
 		}
-		gmRotate(ch, i)
-		gmRotate(en, i)
+		rotate(ch, i)
+		rotate(en, i)
 	}
 	s.base[b] = v
 }
 
 // flipEnd matches the edge p between children cx (holding p.x) and cy.
-func (s *gmSolver) flipEnd(cx, cy int32, p gmPair) {
+func (s *solver) flipEnd(cx, cy int32, p pair) {
 	if cx >= s.n {
 		s.augmentBlossom(cx, p.x)
 	}
@@ -281,14 +281,14 @@ func (s *gmSolver) flipEnd(cx, cy int32, p gmPair) {
 	s.mate[p.x], s.mate[p.y] = p.y, p.x
 }
 
-// gmRotate rotates a left by i places.
-func gmRotate[T any](a []T, i int) {
-	gmReverse(a[:i])
-	gmReverse(a[i:])
-	gmReverse(a)
+// rotate rotates a left by i places.
+func rotate[T any](a []T, i int) {
+	reverse(a[:i])
+	reverse(a[i:])
+	reverse(a)
 }
 
-func gmReverse[T any](a []T) {
+func reverse[T any](a []T) {
 	for i, j := 0, len(a)-1; i < j; i, j = i+1, j-1 {
 		a[i], a[j] = a[j], a[i]
 	}
@@ -296,7 +296,7 @@ func gmReverse[T any](a []T) {
 
 // augmentPath flips the alternating path from the even vertex v up to the
 // root of its tree and matches v to w (w = -1 leaves v exposed).
-func (s *gmSolver) augmentPath(v, w int32) {
+func (s *solver) augmentPath(v, w int32) {
 	for {
 		bv := s.topOf(v)
 		up := s.lu[bv]
