@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
 	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
@@ -15,7 +16,7 @@ import (
 func (s *solveRun) bipartite(args []string) error {
 	fs := s.flags()
 	capFile := fs.String("capacity", "", "file of `node capacity` lines for the right nodes")
-	var opt match.BipartiteOptions
+	var opt bipartite.Options
 	fs.BoolVar(&opt.MaxCardinality, "max-cardinality", false, "match as many pairs as possible first")
 	fs.BoolVar(&opt.Fair, "fair", false, "maximise the worst pair first")
 	if err := parseFlags(fs, args); err != nil {
@@ -36,9 +37,9 @@ func (s *solveRun) bipartite(args []string) error {
 		}
 		s.parse += time.Since(t)
 	}
-	var res match.BipartiteResult
+	var res bipartite.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Bipartite(in.Left.Len(), in.Right.Len(), in.Edges, capacity, opt)
+		res, err = bipartite.Match(in.Left.Len(), in.Right.Len(), in.Edges, capacity, opt)
 		return err
 	})
 	if err != nil {

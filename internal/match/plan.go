@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
 	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
@@ -116,7 +117,7 @@ func pairProposal(people []Profile, f Format, w Weights, r Rules, a, b int, ra, 
 }
 
 func planBipartite(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
-	br, err := Bipartite(len(g.Left), len(g.Right), g.Edges, g.Capacity, BipartiteOptions{MaxCardinality: opt.MaxCardinality, Fair: opt.Fair})
+	br, err := bipartite.Match(len(g.Left), len(g.Right), g.Edges, g.Capacity, bipartite.Options{MaxCardinality: opt.MaxCardinality, Fair: opt.Fair})
 	if err != nil {
 		return err
 	}
@@ -255,7 +256,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		}
 	}
 	capacity := slices.Clone(g.Capacity)
-	br, err := Bipartite(len(g.Left), len(g.Right), mentorEdges, capacity, BipartiteOptions{MaxCardinality: true, Fair: opt.Fair})
+	br, err := bipartite.Match(len(g.Left), len(g.Right), mentorEdges, capacity, bipartite.Options{MaxCardinality: true, Fair: opt.Fair})
 	if err != nil {
 		return err
 	}
@@ -284,7 +285,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 			}
 			edges = append(edges, graph.Edge{U: e.U, V: e.V, W: max(wgt, 0.01)})
 		}
-		rr, err := Bipartite(len(g.Left), len(g.Right), edges, left, BipartiteOptions{MaxCardinality: true})
+		rr, err := bipartite.Match(len(g.Left), len(g.Right), edges, left, bipartite.Options{MaxCardinality: true})
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
@@ -101,7 +101,7 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 	for v, j := range rights {
 		capacity[v] = left[j]
 	}
-	first, err := match.Bipartite(len(lefts), len(rights), edges, capacity, match.BipartiteOptions{MaxCardinality: true})
+	first, err := bipartite.Match(len(lefts), len(rights), edges, capacity, bipartite.Options{MaxCardinality: true})
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,7 @@
 package flow
 
 // This file holds the state and the two drivers of the min-cost-flow
-// solver behind Bipartite.
+// solver behind bipartite.Match.
 //
 // The problem: rows (left nodes, demand at most 1) and columns (right
 // nodes, capacity capa[j] >= 1), arc costs a(i,j) = -(scaled weight).
@@ -25,7 +25,7 @@ package flow
 // Problem.Perfect) both sides are equality constraints: the duals are
 // free in sign, rows get no "unmatched" column, and rowDense also runs
 // JV's column reduction first. With MaxCardinality the weights arrive
-// shifted up (bpInput.setRange) so that phase 1 already takes nearly every
+// shifted up (bipartite's input.setRange) so that phase 1 already takes nearly every
 // augmenting path.
 //
 // Phase 2 (run, engines globalDense / globalSparse) continues with successive

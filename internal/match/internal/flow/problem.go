@@ -8,7 +8,7 @@ import (
 )
 
 // ErrRange is wrapped by the error Build returns when the weights
-// could overflow its int64 arithmetic; Bipartite's range error is this one.
+// could overflow its int64 arithmetic; bipartite.ErrRange is this one.
 var ErrRange = errors.New("match: bipartite matching weights out of range")
 
 // denseMaxBytes bounds the memory of a dense cost matrix; bigger
@@ -24,7 +24,7 @@ type Tuning struct {
 	BidsPerRow int
 }
 
-// DefaultTuning is what Bipartite uses. 32 bids per row came out best
+// DefaultTuning is what bipartite.Match uses. 32 bids per row came out best
 // over dense, capacitated, overloaded and sparse benchmarks.
 var DefaultTuning = Tuning{Layout: Auto, BidsPerRow: 32}
 

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"math/rand/v2"
@@ -9,11 +9,11 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// bpHungarian returns, for the n x m cost matrix a (n <= m, rows 1..n,
+// hungarian returns, for the n x m cost matrix a (n <= m, rows 1..n,
 // columns 1..m, row and column 0 unused), the column of each row in a
 // minimum-cost assignment of every row. It is the textbook O(n^2 m)
 // Hungarian method, written independently of the solver under test.
-func bpHungarian(a [][]int64, n, m int) []int {
+func hungarian(a [][]int64, n, m int) []int {
 	const inf = int64(1) << 60
 	u, v := make([]int64, n+1), make([]int64, m+1)
 	p, way := make([]int, m+1), make([]int, m+1)
@@ -65,10 +65,10 @@ func bpHungarian(a [][]int64, n, m int) []int {
 	return col
 }
 
-// bpOracle solves small-to-medium instances with integer weights exactly
-// by bpHungarian on the matrix with one column per capacity unit plus
-// "unmatched" columns, for the objective of opt (see Bipartite).
-func bpOracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) bpOptimum {
+// oracle solves small-to-medium instances with integer weights exactly
+// by hungarian on the matrix with one column per capacity unit plus
+// "unmatched" columns, for the objective of opt (see Match).
+func oracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options) optimum {
 	tb.Helper()
 	best := map[[2]int]int64{}
 	for _, e := range edges {
@@ -95,11 +95,11 @@ func bpOracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []i
 	const forbidden = int64(1) << 50
 	// solve maximises (cardFirst: pairs, then) weight, then pairs, over the
 	// edges allowed, with at least minCard pairs.
-	solve := func(allowed func(w int64) bool, cardFirst bool, minCard int) (bpOptimum, bool) {
+	solve := func(allowed func(w int64) bool, cardFirst bool, minCard int) (optimum, bool) {
 		dummies := nLeft - minCard
 		m := len(slots) + dummies
 		if nLeft == 0 || m < nLeft {
-			return bpOptimum{}, nLeft == 0
+			return optimum{}, nLeft == 0
 		}
 		dummyCost := int64(0)
 		if cardFirst {
@@ -120,8 +120,8 @@ func bpOracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []i
 				a[u+1][d+1] = dummyCost
 			}
 		}
-		col := bpHungarian(a, nLeft, m)
-		var o bpOptimum
+		col := hungarian(a, nLeft, m)
+		var o optimum
 		var total int64
 		bottleneck := int64(1) << 62
 		for u := 0; u < nLeft; u++ {
@@ -130,7 +130,7 @@ func bpOracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []i
 				continue
 			}
 			if a[u+1][s+1] == forbidden {
-				return bpOptimum{}, false
+				return optimum{}, false
 			}
 			w := best[[2]int{u, slots[s]}]
 			o.card++
@@ -197,23 +197,23 @@ func TestBipartite_MediumAgainstHungarian(t *testing.T) {
 						nRight = nLeft + rng.IntN(3)
 					}
 				}
-				edges, capacity := bpRandomInstance(rng, nLeft, nRight, p, func() float64 { return kind.draw(rng) })
+				edges, capacity := randomInstance(rng, nLeft, nRight, p, func() float64 { return kind.draw(rng) })
 				if perfect {
-					capacity = bpPerfectCapacity(rng, nLeft, nRight, iter%8 == 3)
-					if kind.name != "signed" && !bpIsPerfect(t, nLeft, nRight, edges, capacity) {
+					capacity = perfectCapacity(rng, nLeft, nRight, iter%8 == 3)
+					if kind.name != "signed" && !isPerfect(t, nLeft, nRight, edges, capacity) {
 						t.Fatalf("iter %d: instance does not take the perfect path", iter)
 					}
 				}
-				for _, opt := range bpAllOptions {
-					want := bpOracle(t, nLeft, nRight, edges, capacity, opt)
-					for _, l := range bpLayouts {
-						res, err := bpSolve(nLeft, nRight, edges, capacity, opt, l.tuning)
+				for _, opt := range allOptions {
+					want := oracle(t, nLeft, nRight, edges, capacity, opt)
+					for _, l := range layouts {
+						res, err := solve(nLeft, nRight, edges, capacity, opt, l.tuning)
 						if err != nil {
 							t.Fatalf("iter %d %+v %s: %v", iter, opt, l.name, err)
 						}
-						bpCheckValid(t, nLeft, nRight, edges, capacity, opt, res)
-						got := bpOptimum{len(res.Pairs), res.Total, res.Bottleneck}
-						if msg := bpCompare(got, want, opt, 0, true); msg != "" {
+						checkValid(t, nLeft, nRight, edges, capacity, opt, res)
+						got := optimum{len(res.Pairs), res.Total, res.Bottleneck}
+						if msg := compare(got, want, opt, 0, true); msg != "" {
 							t.Fatalf("iter %d %+v %s: %s (nLeft %d nRight %d capacity %v)", iter, opt, l.name, msg, nLeft, nRight, capacity)
 						}
 					}
@@ -223,10 +223,10 @@ func TestBipartite_MediumAgainstHungarian(t *testing.T) {
 	}
 }
 
-// bpPerfectCapacity returns capacities summing to nLeft (so a complete
+// perfectCapacity returns capacities summing to nLeft (so a complete
 // graph is a "perfect" problem, see flow.Problem.Perfect): all 1 when ones and
 // nRight >= nLeft, else random.
-func bpPerfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
+func perfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
 	capacity := make([]int, nRight)
 	if ones && nRight >= nLeft {
 		for v := range nLeft {
@@ -241,11 +241,11 @@ func bpPerfectCapacity(rng *rand.Rand, nLeft, nRight int, ones bool) []int {
 	return capacity
 }
 
-// bpIsPerfect reports whether the plain problem of the instance is stored
+// isPerfect reports whether the plain problem of the instance is stored
 // as a perfect one (see flow.Problem.Perfect).
-func bpIsPerfect(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int) bool {
+func isPerfect(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int) bool {
 	tb.Helper()
-	in, err := bpReadInput(nLeft, nRight, edges, capacity, false)
+	in, err := readInput(nLeft, nRight, edges, capacity, false)
 	if err != nil {
 		tb.Fatal(err)
 	}

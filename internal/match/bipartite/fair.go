@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"fmt"
@@ -7,13 +7,13 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// bpFair returns the Fair optimum (see Bipartite) given the plain optimum
+// fair returns the Fair optimum (see Match) given the plain optimum
 // plain of problem p: k = plain.Card() pairs are required; the bottleneck is
 // the largest threshold t such that the arcs of weight >= t still hold k
-// pairs, found by binary search with bpHK; then the weight is maximised on
+// pairs, found by binary search with hk; then the weight is maximised on
 // those arcs with at least k pairs (exactly the maximum cardinality, which
 // is k, when maxCard).
-func bpFair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, error) {
+func fair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, error) {
 	k := plain.Card()
 	n, m := p.Size()
 	lo := int64(1<<63 - 1) // the plain optimum's bottleneck: feasible
@@ -22,7 +22,7 @@ func bpFair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, erro
 			lo = min(lo, p.Weight(int32(r), c))
 		}
 	}
-	g := bpCollectArcs(p, lo)
+	g := collectArcs(p, lo)
 	// No matching of k pairs has a bottleneck above the k-th largest of
 	// the rows' best weights.
 	best := make([]int64, 0, n)
@@ -33,7 +33,7 @@ func bpFair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, erro
 	}
 	slices.Sort(best)
 	hi := best[len(best)-k]
-	h := newBPHK(n, m, p.Capacity(), g.rowStart, g.col, g.w)
+	h := newHK(n, m, p.Capacity(), g.rowStart, g.col, g.w)
 	for lo < hi {
 		mid := lo + (hi-lo+1)/2
 		if h.reach(mid, k) {
@@ -68,18 +68,18 @@ func bpFair(p *flow.Problem, plain *flow.State, maxCard bool) (*flow.State, erro
 	return s, nil
 }
 
-// bpArcList is a graph in adjacency lists, each row's arcs by weight
+// arcList is a graph in adjacency lists, each row's arcs by weight
 // descending (then column ascending).
-type bpArcList struct {
+type arcList struct {
 	rowStart []int32
 	col      []int32
 	w        []int64
 }
 
-// bpCollectArcs returns the arcs of p of weight at least t.
-func bpCollectArcs(p *flow.Problem, t int64) *bpArcList {
+// collectArcs returns the arcs of p of weight at least t.
+func collectArcs(p *flow.Problem, t int64) *arcList {
 	n, _ := p.Size()
-	g := &bpArcList{rowStart: make([]int32, n+1)}
+	g := &arcList{rowStart: make([]int32, n+1)}
 	p.ArcsFrom(t, func(r, c int32, w int64) {
 		g.rowStart[r+1]++
 		g.col = append(g.col, c)
@@ -88,13 +88,13 @@ func bpCollectArcs(p *flow.Problem, t int64) *bpArcList {
 	for i := 0; i < n; i++ {
 		g.rowStart[i+1] += g.rowStart[i]
 		lo, hi := g.rowStart[i], g.rowStart[i+1]
-		bpSortArcs(g.col[lo:hi], g.w[lo:hi])
+		sortArcs(g.col[lo:hi], g.w[lo:hi])
 	}
 	return g
 }
 
-// bpSortArcs sorts one row's arcs by weight descending, then column.
-func bpSortArcs(col []int32, w []int64) {
+// sortArcs sorts one row's arcs by weight descending, then column.
+func sortArcs(col []int32, w []int64) {
 	type arc struct {
 		c int32
 		w int64

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"fmt"
@@ -8,18 +8,18 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// bpMaxScaled bounds a scaled weight: beyond 2^53 a float64 no longer
+// maxScaled bounds a scaled weight: beyond 2^53 a float64 no longer
 // holds every integer, so the scaling would not be exact.
-const bpMaxScaled = float64(int64(1) << 53)
+const maxScaled = float64(int64(1) << 53)
 
-// bpMaxNodes bounds nLeft and nRight (indices are int32 inside).
-const bpMaxNodes = 1 << 30
+// maxNodes bounds nLeft and nRight (indices are int32 inside).
+const maxNodes = 1 << 30
 
-// bpInput is the validated input of Bipartite and its map to the compact
+// input is the validated input of Match and its map to the compact
 // problem: only left nodes with a kept edge to a right node of positive
 // capacity, and those right nodes. An edge is kept when MaxCardinality is
 // set or its weight is positive.
-type bpInput struct {
+type input struct {
 	nLeft   int
 	maxCard bool
 	scale   float64 // power of ten applied to the weights (see Bipartite)
@@ -32,18 +32,18 @@ type bpInput struct {
 	arcs             int     // kept edges between kept nodes, repeats included
 }
 
-// bpReadInput validates the arguments of Bipartite and, in the same pass
+// readInput validates the arguments of Match and, in the same pass
 // over the edges, finds the scale, the weight range and the kept nodes.
-func bpReadInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard bool) (*bpInput, error) {
+func readInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard bool) (*input, error) {
 	switch {
 	case nLeft < 0 || nRight < 0:
-		return nil, fmt.Errorf("%w: negative node count (%d left, %d right)", ErrBipartiteInput, nLeft, nRight)
-	case nLeft > bpMaxNodes || nRight > bpMaxNodes:
-		return nil, fmt.Errorf("%w: node count (%d left, %d right) exceeds %d", ErrBipartiteInput, nLeft, nRight, bpMaxNodes)
+		return nil, fmt.Errorf("%w: negative node count (%d left, %d right)", ErrInput, nLeft, nRight)
+	case nLeft > maxNodes || nRight > maxNodes:
+		return nil, fmt.Errorf("%w: node count (%d left, %d right) exceeds %d", ErrInput, nLeft, nRight, maxNodes)
 	case capacity != nil && len(capacity) != nRight:
-		return nil, fmt.Errorf("%w: %d capacities for %d right nodes", ErrBipartiteInput, len(capacity), nRight)
+		return nil, fmt.Errorf("%w: %d capacities for %d right nodes", ErrInput, len(capacity), nRight)
 	case len(edges) > math.MaxInt32:
-		return nil, fmt.Errorf("%w: %d edges exceed %d", ErrBipartiteInput, len(edges), math.MaxInt32)
+		return nil, fmt.Errorf("%w: %d edges exceed %d", ErrInput, len(edges), math.MaxInt32)
 	}
 	capa := make([]int32, nRight) // capacity clamped to the edge count
 	for v := range capa {
@@ -52,11 +52,11 @@ func bpReadInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard 
 			c = capacity[v]
 		}
 		if c < 0 {
-			return nil, fmt.Errorf("%w: right node %d has negative capacity %d", ErrBipartiteInput, v, c)
+			return nil, fmt.Errorf("%w: right node %d has negative capacity %d", ErrInput, v, c)
 		}
 		capa[v] = int32(min(c, math.MaxInt32))
 	}
-	in := &bpInput{nLeft: nLeft, maxCard: maxCard, rowIdx: make([]int32, nLeft), colIdx: make([]int32, nRight)}
+	in := &input{nLeft: nLeft, maxCard: maxCard, rowIdx: make([]int32, nLeft), colIdx: make([]int32, nRight)}
 	deg := make([]int32, nRight)
 	exp, scale := 0, 1.0
 	minW, maxW := math.Inf(1), math.Inf(-1)
@@ -65,18 +65,18 @@ func bpReadInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard 
 		w := e.W
 		switch {
 		case uint(e.U) >= uint(nLeft):
-			return nil, fmt.Errorf("%w: edge %d has left node %d outside 0..%d", ErrBipartiteInput, k, e.U, nLeft-1)
+			return nil, fmt.Errorf("%w: edge %d has left node %d outside 0..%d", ErrInput, k, e.U, nLeft-1)
 		case uint(e.V) >= uint(nRight):
-			return nil, fmt.Errorf("%w: edge %d has right node %d outside 0..%d", ErrBipartiteInput, k, e.V, nRight-1)
+			return nil, fmt.Errorf("%w: edge %d has right node %d outside 0..%d", ErrInput, k, e.V, nRight-1)
 		case w-w != 0: // NaN or infinite
-			return nil, fmt.Errorf("%w: edge %d (%d, %d) has weight %v", ErrBipartiteInput, k, e.U, e.V, w)
+			return nil, fmt.Errorf("%w: edge %d (%d, %d) has weight %v", ErrInput, k, e.U, e.V, w)
 		case !maxCard && !(w > 0), capa[e.V] == 0:
 			continue
 		}
 		// Raise the power of ten while this weight is not integral; a power
 		// that suits the earlier weights suits them times ten too.
 		if x := w * scale; x != math.Trunc(x) {
-			for exp < 9 && !bpIntegral(w*scale) {
+			for exp < 9 && !integral(w*scale) {
 				exp++
 				scale = math.Pow10(exp)
 			}
@@ -110,8 +110,8 @@ func bpReadInput(nLeft, nRight int, edges []graph.Edge, capacity []int, maxCard 
 	return in, nil
 }
 
-// bpIntegral reports whether x is an integer within a relative 1e-9.
-func bpIntegral(x float64) bool {
+// integral reports whether x is an integer within a relative 1e-9.
+func integral(x float64) bool {
 	return math.Abs(x-math.Round(x)) <= 1e-9*math.Abs(x)
 }
 
@@ -124,11 +124,11 @@ func bpIntegral(x float64) bool {
 // little to the global phase (see mcf.go). K is as large as the int64
 // bounds allow (and the int32 matrix, when the range alone fits one), up to
 // the largest possible number of pairs.
-func (in *bpInput) setRange(minW, maxW float64) error {
+func (in *input) setRange(minW, maxW float64) error {
 	lo, hi := math.RoundToEven(minW*in.scale), math.RoundToEven(maxW*in.scale)
-	if math.Abs(lo) > bpMaxScaled || math.Abs(hi) > bpMaxScaled {
+	if math.Abs(lo) > maxScaled || math.Abs(hi) > maxScaled {
 		return fmt.Errorf("%w: a weight scaled by %g reaches %g, above %g",
-			ErrBipartiteRange, in.scale, max(math.Abs(lo), math.Abs(hi)), bpMaxScaled)
+			ErrRange, in.scale, max(math.Abs(lo), math.Abs(hi)), maxScaled)
 	}
 	lo64, hi64 := int64(lo), int64(hi)
 	in.maxAbs = max(hi64, -lo64)
@@ -151,7 +151,7 @@ func (in *bpInput) setRange(minW, maxW float64) error {
 }
 
 // build stores the kept edges as a compact problem.
-func (in *bpInput) build(edges []graph.Edge, tuning flow.Tuning) (*flow.Problem, error) {
+func (in *input) build(edges []graph.Edge, tuning flow.Tuning) (*flow.Problem, error) {
 	each := func(yield func(r, c int32, w int64)) {
 		for k := range edges {
 			e := &edges[k]
@@ -166,17 +166,17 @@ func (in *bpInput) build(edges []graph.Edge, tuning flow.Tuning) (*flow.Problem,
 	fill := func(mat any, m int) {
 		switch mat := mat.(type) {
 		case []int32:
-			bpFillEdges(in, edges, mat, m)
+			fillEdges(in, edges, mat, m)
 		case []int64:
-			bpFillEdges(in, edges, mat, m)
+			fillEdges(in, edges, mat, m)
 		}
 	}
 	return flow.Build(len(in.rowOrig), len(in.colOrig), in.capa, in.arcs, in.maxAbs, flow.Arcs{Each: each, Fill: fill}, tuning)
 }
 
-// bpFillEdges lowers each entry of the compact cost matrix mat (m columns)
+// fillEdges lowers each entry of the compact cost matrix mat (m columns)
 // to minus the largest scaled weight of its pair.
-func bpFillEdges[T int32 | int64](in *bpInput, edges []graph.Edge, mat []T, m int) {
+func fillEdges[T int32 | int64](in *input, edges []graph.Edge, mat []T, m int) {
 	scale, shift, maxCard := in.scale, in.shift, in.maxCard
 	rowIdx, colIdx := in.rowIdx, in.colIdx
 	for k := range edges {
@@ -196,8 +196,8 @@ func bpFillEdges[T int32 | int64](in *bpInput, edges []graph.Edge, mat []T, m in
 
 // result turns the final assignment into the result, with the input
 // weight of each chosen pair (the largest of repeated ones).
-func (in *bpInput) result(edges []graph.Edge, s *flow.State) BipartiteResult {
-	res := BipartiteResult{Pairs: []graph.Edge{}}
+func (in *input) result(edges []graph.Edge, s *flow.State) Result {
+	res := Result{Pairs: []graph.Edge{}}
 	if s.Card() == 0 {
 		return res
 	}

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"math"
@@ -7,17 +7,17 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// bpOptimum is the value of an optimal b-matching found by brute force.
-type bpOptimum struct {
+// optimum is the value of an optimal b-matching found by brute force.
+type optimum struct {
 	card       int
 	total      float64
 	bottleneck float64
 }
 
-// bpBrute enumerates every b-matching of a small instance and returns the
-// optimum of the objective opt selects (see Bipartite), comparing totals
+// brute enumerates every b-matching of a small instance and returns the
+// optimum of the objective opt selects (see Match), comparing totals
 // within tol.
-func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, tol float64) bpOptimum {
+func brute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options, tol float64) optimum {
 	tb.Helper()
 	best := map[[2]int]float64{}
 	for _, e := range edges {
@@ -38,7 +38,7 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 		}
 		return capacity[v]
 	}
-	var all []bpOptimum
+	var all []optimum
 	used := make([]int, nRight)
 	var rec func(u, card int, total, bottleneck float64)
 	rec = func(u, card int, total, bottleneck float64) {
@@ -46,7 +46,7 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 			if card == 0 {
 				bottleneck = 0
 			}
-			all = append(all, bpOptimum{card, total, bottleneck})
+			all = append(all, optimum{card, total, bottleneck})
 			return
 		}
 		rec(u+1, card, total, bottleneck)
@@ -61,7 +61,7 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 	rec(0, 0, 0, math.Inf(1))
 	// better reports whether a beats b on the keys in order: "c" card,
 	// "t" total (within tol), "b" bottleneck.
-	better := func(a, b bpOptimum, keys string) bool {
+	better := func(a, b optimum, keys string) bool {
 		for _, k := range keys {
 			switch k {
 			case 'c':
@@ -80,8 +80,8 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 		}
 		return false
 	}
-	argmax := func(keys string, ok func(bpOptimum) bool) bpOptimum {
-		var top bpOptimum
+	argmax := func(keys string, ok func(optimum) bool) optimum {
+		var top optimum
 		found := false
 		for _, o := range all {
 			if ok(o) && (!found || better(o, top, keys)) {
@@ -90,7 +90,7 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 		}
 		return top
 	}
-	any := func(bpOptimum) bool { return true }
+	any := func(optimum) bool { return true }
 	plainKeys := "tc"
 	if opt.MaxCardinality {
 		plainKeys = "ct"
@@ -100,12 +100,12 @@ func bpBrute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []in
 		return plain
 	}
 	k := plain.card
-	return argmax("btc", func(o bpOptimum) bool { return o.card >= k })
+	return argmax("btc", func(o optimum) bool { return o.card >= k })
 }
 
-// bpCheckValid fails the test unless res is a b-matching of the input with
+// checkValid fails the test unless res is a b-matching of the input with
 // consistent Total and Bottleneck, and returns nothing else.
-func bpCheckValid(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, res BipartiteResult) {
+func checkValid(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options, res Result) {
 	tb.Helper()
 	best := map[[2]int]float64{}
 	for _, e := range edges {

@@ -1,13 +1,13 @@
-package match
+package bipartite
 
 import "math"
 
-// bpHK answers "do the arcs of weight >= t hold a b-matching of k pairs?"
+// hk answers "do the arcs of weight >= t hold a b-matching of k pairs?"
 // by Hopcroft-Karp generalised to column capacities (augmenting paths end
 // at any column with spare capacity; from a full column they continue
 // through any of its rows). The matching is kept between calls, minus the
 // pairs below the new threshold, so a binary search over t reuses work.
-type bpHK struct {
+type hk struct {
 	n, m     int
 	rowStart []int32 // arcs of row i, by weight descending
 	col      []int32
@@ -27,15 +27,15 @@ type bpHK struct {
 	queue []int32
 }
 
-// bpHKDead marks a row with no augmenting path left in a phase; bpHKFar an
+// hkDead marks a row with no augmenting path left in a phase; hkFar an
 // unlabelled one.
 const (
-	bpHKDead = int32(-2)
-	bpHKFar  = int32(math.MaxInt32 - 1)
+	hkDead = int32(-2)
+	hkFar  = int32(math.MaxInt32 - 1)
 )
 
-func newBPHK(n, m int, capa, rowStart, col []int32, w []int64) *bpHK {
-	h := &bpHK{
+func newHK(n, m int, capa, rowStart, col []int32, w []int64) *hk {
+	h := &hk{
 		n: n, m: m, rowStart: rowStart, col: col, w: w, capa: capa,
 		lim:     make([]int32, n),
 		rowArc:  make([]int32, n),
@@ -56,7 +56,7 @@ func newBPHK(n, m int, capa, rowStart, col []int32, w []int64) *bpHK {
 }
 
 // assign matches row i through arc a, leaving its previous column first.
-func (h *bpHK) assign(i, a int32) {
+func (h *hk) assign(i, a int32) {
 	if h.rowArc[i] >= 0 {
 		h.unassign(i)
 	}
@@ -70,7 +70,7 @@ func (h *bpHK) assign(i, a int32) {
 }
 
 // unassign frees row i, moving the last row of its column into its slot.
-func (h *bpHK) unassign(i int32) {
+func (h *hk) unassign(i int32) {
 	j := h.col[h.rowArc[i]]
 	last := h.slotOff[j] + h.fill[j] - 1
 	moved := h.slotRow[last]
@@ -83,7 +83,7 @@ func (h *bpHK) unassign(i int32) {
 
 // reach reports whether the arcs of weight >= t hold a matching of at least
 // k pairs; when they do, such a matching is left in h.
-func (h *bpHK) reach(t int64, k int) bool {
+func (h *hk) reach(t int64, k int) bool {
 	for i := 0; i < h.n; i++ {
 		lo, hi := h.rowStart[i], h.rowStart[i+1]
 		for lo < hi { // first arc of weight < t
@@ -130,17 +130,17 @@ func (h *bpHK) reach(t int64, k int) bool {
 // layer labels rows by their BFS distance from the unmatched rows along
 // alternating paths and reports whether a column with spare capacity is
 // reachable.
-func (h *bpHK) layer() bool {
+func (h *hk) layer() bool {
 	h.queue = h.queue[:0]
 	for i := int32(0); int(i) < h.n; i++ {
 		h.iter[i] = h.rowStart[i]
-		h.dist[i] = bpHKFar
+		h.dist[i] = hkFar
 		if h.rowArc[i] < 0 && h.lim[i] > h.rowStart[i] {
 			h.dist[i] = 0
 			h.queue = append(h.queue, i)
 		}
 	}
-	found, reachLayer := false, bpHKFar
+	found, reachLayer := false, hkFar
 	for q := 0; q < len(h.queue); q++ {
 		i := h.queue[q]
 		if h.dist[i] > reachLayer {
@@ -154,7 +154,7 @@ func (h *bpHK) layer() bool {
 			}
 			off := h.slotOff[j]
 			for _, r := range h.slotRow[off : off+h.fill[j]] {
-				if h.dist[r] == bpHKFar {
+				if h.dist[r] == hkFar {
 					h.dist[r] = h.dist[i] + 1
 					h.queue = append(h.queue, r)
 				}
@@ -166,7 +166,7 @@ func (h *bpHK) layer() bool {
 
 // augment looks for an augmenting path from row i along the BFS layers and
 // flips it; it reports whether it found one.
-func (h *bpHK) augment(i int32) bool {
+func (h *hk) augment(i int32) bool {
 	for ; h.iter[i] < h.lim[i]; h.iter[i]++ {
 		a := h.iter[i]
 		j := h.col[a]
@@ -183,12 +183,12 @@ func (h *bpHK) augment(i int32) bool {
 			}
 		}
 	}
-	h.dist[i] = bpHKDead
+	h.dist[i] = hkDead
 	return false
 }
 
 // minWeight returns the smallest arc weight of the matching.
-func (h *bpHK) minWeight() int64 {
+func (h *hk) minWeight() int64 {
 	least := int64(math.MaxInt64)
 	for _, a := range h.rowArc {
 		if a >= 0 {

@@ -1,15 +1,15 @@
 //go:build unix
 
-package match
+package bipartite
 
 import (
 	"syscall"
 	"time"
 )
 
-// bpCPUTime returns the CPU time (user + system) the process has used, so
+// cpuTime returns the CPU time (user + system) the process has used, so
 // that benchmarks can report it beside the wall time on a shared machine.
-func bpCPUTime() time.Duration {
+func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"math"
@@ -18,12 +18,12 @@ func TestBipartite_HugeWeightsOnSparseFallback(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 11))
 	for iter := 0; iter < 20; iter++ {
 		nLeft, nRight := 10+rng.IntN(10), 5+rng.IntN(5)
-		small, capacity := bpRandomInstance(rng, nLeft, nRight, 0.6, func() float64 { return float64(2000 + rng.IntN(2001)) })
+		small, capacity := randomInstance(rng, nLeft, nRight, 0.6, func() float64 { return float64(2000 + rng.IntN(2001)) })
 		huge := make([]graph.Edge, len(small))
 		for k, e := range small {
 			huge[k] = graph.Edge{U: e.U, V: e.V, W: e.W * 1e12}
 		}
-		in, err := bpReadInput(nLeft, nRight, huge, capacity, false)
+		in, err := readInput(nLeft, nRight, huge, capacity, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,16 +34,16 @@ func TestBipartite_HugeWeightsOnSparseFallback(t *testing.T) {
 		if missing := len(in.rowOrig)*len(in.colOrig) > in.arcs; missing && prob.Dense() {
 			t.Fatalf("iter %d: want adjacency lists, got a dense matrix", iter)
 		}
-		for _, opt := range bpAllOptions {
-			a, err := Bipartite(nLeft, nRight, small, capacity, opt)
+		for _, opt := range allOptions {
+			a, err := Match(nLeft, nRight, small, capacity, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := Bipartite(nLeft, nRight, huge, capacity, opt)
+			b, err := Match(nLeft, nRight, huge, capacity, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			bpCheckValid(t, nLeft, nRight, huge, capacity, opt, b)
+			checkValid(t, nLeft, nRight, huge, capacity, opt, b)
 			if len(a.Pairs) != len(b.Pairs) || math.Abs(a.Total*1e12-b.Total) > 1e-12*b.Total || a.Bottleneck*1e12 != b.Bottleneck {
 				t.Fatalf("iter %d %+v: %d pairs total %v, scaled instance %d pairs total %v", iter, opt, len(b.Pairs), b.Total, len(a.Pairs), a.Total)
 			}

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"errors"
@@ -7,21 +7,21 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// BipartiteOptions selects the objective of Bipartite.
-type BipartiteOptions struct {
+// Options selects the objective of Match.
+type Options struct {
 	// MaxCardinality first maximises the number of pairs, then the total
 	// weight among the matchings of that size. Edges of zero or negative
 	// weight are then taken when a maximum-cardinality matching needs them.
 	MaxCardinality bool
 	// Fair first maximises the smallest weight in the matching (the
 	// bottleneck), then the total weight, among the matchings with at least
-	// as many pairs as the plain optimum has (see Bipartite). With
+	// as many pairs as the plain optimum has (see Match). With
 	// MaxCardinality too the order is: cardinality, bottleneck, total.
 	Fair bool
 }
 
-// BipartiteResult is a b-matching returned by Bipartite.
-type BipartiteResult struct {
+// Result is a b-matching returned by Match.
+type Result struct {
 	// Pairs holds the chosen edges sorted by (U, V): every left node at most
 	// once, every right node v at most capacity[v] times. W is the input
 	// weight of the edge (the largest one when the input repeats a pair).
@@ -32,17 +32,17 @@ type BipartiteResult struct {
 	Bottleneck float64
 }
 
-// ErrBipartiteInput is wrapped by every error Bipartite returns for a bad
+// ErrInput is wrapped by every error Match returns for a bad
 // argument: a negative or too large node count, a capacity slice of the
 // wrong length or with a negative entry, a node out of range, a NaN or
 // infinite weight.
-var ErrBipartiteInput = errors.New("match: invalid bipartite matching input")
+var ErrInput = errors.New("match: invalid bipartite matching input")
 
-// ErrBipartiteRange is wrapped by the error Bipartite returns when the
+// ErrRange is wrapped by the error Match returns when the
 // scaled integer weights are too large for its exact int64 arithmetic.
-var ErrBipartiteRange = flow.ErrRange
+var ErrRange = flow.ErrRange
 
-// Bipartite returns an optimal b-matching of the bipartite graph with left
+// Match returns an optimal b-matching of the bipartite graph with left
 // nodes (mentees) 0..nLeft-1, right nodes (mentors) 0..nRight-1 and the
 // given edges: every left node is matched at most once and right node v at
 // most capacity[v] times (nil capacity means 1 for every right node; 0 is
@@ -71,7 +71,7 @@ var ErrBipartiteRange = flow.ErrRange
 // 1e9 and rounded, so weights closer than about 1e-9 may be treated as
 // equal. The result reports the input weights.
 //
-// The solver (see mcf.go) is the shortest augmenting path method of
+// The solver (package internal/flow) is the shortest augmenting path method of
 // Jonker-Volgenant and scipy's linear_sum_assignment on the min-cost-flow
 // network, row by row after JV's auction-like row reduction (and column
 // reduction when every row and seat must be filled), then successive
@@ -83,35 +83,35 @@ var ErrBipartiteRange = flow.ErrRange
 // n x m problem, O(n E log m) on a sparse one; random instances run far
 // below that. When the input repeats a pair, the largest weight counts.
 //
-// Bipartite never panics on bad input: it returns an error wrapping
-// ErrBipartiteInput for a negative node count, a count above 2^30, a
+// Match never panics on bad input: it returns an error wrapping
+// ErrInput for a negative node count, a count above 2^30, a
 // capacity slice whose length is not nRight or with a negative entry, a
 // node out of range or a NaN or infinite weight, and one wrapping
-// ErrBipartiteRange when a scaled weight exceeds 2^53 in absolute value or
+// ErrRange when a scaled weight exceeds 2^53 in absolute value or
 // when the int64 duals could overflow: the largest absolute scaled weight
 // (with MaxCardinality, the scaled range max - min) must stay below about
 // 2^58 / (nLeft + nRight), e.g. 2.8e13 for 10,000 nodes. The result is
 // deterministic: it depends only on the arguments, not even on the order
 // of the edges.
-func Bipartite(nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) (BipartiteResult, error) {
-	return bpSolve(nLeft, nRight, edges, capacity, opt, flow.DefaultTuning)
+func Match(nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options) (Result, error) {
+	return solve(nLeft, nRight, edges, capacity, opt, flow.DefaultTuning)
 }
 
-// bpSolve is Bipartite with the internal choices of tuning (tests use it to
+// solve is Match with the internal choices of tuning (tests use it to
 // run every engine on the same instances).
-func bpSolve(nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions, tuning flow.Tuning) (BipartiteResult, error) {
-	in, err := bpReadInput(nLeft, nRight, edges, capacity, opt.MaxCardinality)
+func solve(nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options, tuning flow.Tuning) (Result, error) {
+	in, err := readInput(nLeft, nRight, edges, capacity, opt.MaxCardinality)
 	if err != nil {
-		return BipartiteResult{}, err
+		return Result{}, err
 	}
 	p, err := in.build(edges, tuning)
 	if err != nil {
-		return BipartiteResult{}, err
+		return Result{}, err
 	}
 	s := p.Solve(flow.Mode{MaxCard: opt.MaxCardinality})
 	if opt.Fair && s.Card() > 0 {
-		if s, err = bpFair(p, s, opt.MaxCardinality); err != nil {
-			return BipartiteResult{}, err
+		if s, err = fair(p, s, opt.MaxCardinality); err != nil {
+			return Result{}, err
 		}
 	}
 	return in.result(edges, s), nil

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"math/rand/v2"
@@ -9,9 +9,9 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// bpCompleteInstance returns the complete nLeft x nRight bipartite graph
+// completeInstance returns the complete nLeft x nRight bipartite graph
 // with uniform random integer weights in 1..1e6 (seeded).
-func bpCompleteInstance(nLeft, nRight int, seed uint64) []graph.Edge {
+func completeInstance(nLeft, nRight int, seed uint64) []graph.Edge {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	edges := make([]graph.Edge, 0, nLeft*nRight)
 	for u := 0; u < nLeft; u++ {
@@ -22,9 +22,9 @@ func bpCompleteInstance(nLeft, nRight int, seed uint64) []graph.Edge {
 	return edges
 }
 
-// bpSparseInstance returns nLeft x nRight with deg random right nodes per
+// sparseInstance returns nLeft x nRight with deg random right nodes per
 // left node and uniform random integer weights in 1..1e6.
-func bpSparseInstance(nLeft, nRight, deg int, seed uint64) []graph.Edge {
+func sparseInstance(nLeft, nRight, deg int, seed uint64) []graph.Edge {
 	rng := rand.New(rand.NewPCG(seed, 2))
 	edges := make([]graph.Edge, 0, nLeft*deg)
 	for u := 0; u < nLeft; u++ {
@@ -35,15 +35,15 @@ func bpSparseInstance(nLeft, nRight, deg int, seed uint64) []graph.Edge {
 	return edges
 }
 
-func bpBench(b *testing.B, nLeft, nRight int, edges []graph.Edge, capacity []int, opt BipartiteOptions) {
+func bench(b *testing.B, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options) {
 	b.Helper()
-	var res BipartiteResult
+	var res Result
 	var cpu time.Duration
 	for b.Loop() {
 		var err error
-		start := bpCPUTime()
-		res, err = Bipartite(nLeft, nRight, edges, capacity, opt)
-		cpu += bpCPUTime() - start
+		start := cpuTime()
+		res, err = Match(nLeft, nRight, edges, capacity, opt)
+		cpu += cpuTime() - start
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -53,26 +53,26 @@ func bpBench(b *testing.B, nLeft, nRight int, edges []graph.Edge, capacity []int
 	b.ReportMetric(res.Total, "total")
 }
 
-// bpBenchConvert times only the conversion of the []Edge input into the
+// benchConvert times only the conversion of the []Edge input into the
 // solver's compact problem (validation, scaling, dense matrix or lists).
-func bpBenchConvert(b *testing.B, nLeft, nRight int, edges []graph.Edge) {
+func benchConvert(b *testing.B, nLeft, nRight int, edges []graph.Edge) {
 	b.Helper()
 	var cpu time.Duration
 	for b.Loop() {
-		start := bpCPUTime()
-		in, err := bpReadInput(nLeft, nRight, edges, nil, false)
+		start := cpuTime()
+		in, err := readInput(nLeft, nRight, edges, nil, false)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if _, err := in.build(edges, flow.DefaultTuning); err != nil {
 			b.Fatal(err)
 		}
-		cpu += bpCPUTime() - start
+		cpu += cpuTime() - start
 	}
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
-func bpCaps(n, c int) []int {
+func caps(n, c int) []int {
 	caps := make([]int, n)
 	for i := range caps {
 		caps[i] = c
@@ -84,61 +84,61 @@ func bpCaps(n, c int) []int {
 // 0.05 s, n=2000 0.28 s on the reference machine). Timed from the []Edge
 // input, so including the conversion to a dense matrix.
 func BenchmarkBipartite_Dense1000(b *testing.B) {
-	bpBench(b, 1000, 1000, bpCompleteInstance(1000, 1000, 1), nil, BipartiteOptions{})
+	bench(b, 1000, 1000, completeInstance(1000, 1000, 1), nil, Options{})
 }
 
 func BenchmarkBipartite_Dense2000(b *testing.B) {
-	bpBench(b, 2000, 2000, bpCompleteInstance(2000, 2000, 2), nil, BipartiteOptions{})
+	bench(b, 2000, 2000, completeInstance(2000, 2000, 2), nil, Options{})
 }
 
 // BenchmarkBipartiteHuge_Dense5000 is kept out of -bench 'Bipartite_': its
 // input alone is 25M edges (600 MB). scipy: 2.5 s.
 func BenchmarkBipartiteHuge_Dense5000(b *testing.B) {
-	bpBench(b, 5000, 5000, bpCompleteInstance(5000, 5000, 5), nil, BipartiteOptions{})
+	bench(b, 5000, 5000, completeInstance(5000, 5000, 5), nil, Options{})
 }
 
 // BenchmarkBipartiteHuge_Dense5000Convert is the part of
 // BenchmarkBipartiteHuge_Dense5000 spent turning the edges into a matrix.
 func BenchmarkBipartiteHuge_Dense5000Convert(b *testing.B) {
-	bpBenchConvert(b, 5000, 5000, bpCompleteInstance(5000, 5000, 5))
+	benchConvert(b, 5000, 5000, completeInstance(5000, 5000, 5))
 }
 
 func BenchmarkBipartite_Dense2000Convert(b *testing.B) {
-	bpBenchConvert(b, 2000, 2000, bpCompleteInstance(2000, 2000, 2))
+	benchConvert(b, 2000, 2000, completeInstance(2000, 2000, 2))
 }
 
 // Many-to-one assignment, to compare with LEMON's NetworkSimplex on the
 // complete bipartite graph (1000x200 cap 5: 0.05 s; 5000x1000 cap 5: 3.3 s).
 func BenchmarkBipartite_Cap1000x200(b *testing.B) {
-	bpBench(b, 1000, 200, bpCompleteInstance(1000, 200, 3), bpCaps(200, 5), BipartiteOptions{})
+	bench(b, 1000, 200, completeInstance(1000, 200, 3), caps(200, 5), Options{})
 }
 
 func BenchmarkBipartite_Cap5000x1000(b *testing.B) {
-	bpBench(b, 5000, 1000, bpCompleteInstance(5000, 1000, 4), bpCaps(1000, 5), BipartiteOptions{})
+	bench(b, 5000, 1000, completeInstance(5000, 1000, 4), caps(1000, 5), Options{})
 }
 
 // More mentees than seats: 5000 x 500 cap 5 fills every seat.
 func BenchmarkBipartite_Cap5000x500MaxCard(b *testing.B) {
-	bpBench(b, 5000, 500, bpCompleteInstance(5000, 500, 6), bpCaps(500, 5), BipartiteOptions{MaxCardinality: true})
+	bench(b, 5000, 500, completeInstance(5000, 500, 6), caps(500, 5), Options{MaxCardinality: true})
 }
 
 func BenchmarkBipartite_Fair1000(b *testing.B) {
-	bpBench(b, 1000, 1000, bpCompleteInstance(1000, 1000, 1), nil, BipartiteOptions{Fair: true})
+	bench(b, 1000, 1000, completeInstance(1000, 1000, 1), nil, Options{Fair: true})
 }
 
 func BenchmarkBipartite_FairCap1000x200(b *testing.B) {
-	bpBench(b, 1000, 200, bpCompleteInstance(1000, 200, 3), bpCaps(200, 5), BipartiteOptions{Fair: true})
+	bench(b, 1000, 200, completeInstance(1000, 200, 3), caps(200, 5), Options{Fair: true})
 }
 
 // Sparse: 20000 x 20000, 20 candidate mentors per mentee.
 func BenchmarkBipartite_Sparse20000(b *testing.B) {
-	bpBench(b, 20000, 20000, bpSparseInstance(20000, 20000, 20, 7), nil, BipartiteOptions{})
+	bench(b, 20000, 20000, sparseInstance(20000, 20000, 20, 7), nil, Options{})
 }
 
 func BenchmarkBipartite_Sparse20000MaxCard(b *testing.B) {
-	bpBench(b, 20000, 20000, bpSparseInstance(20000, 20000, 20, 7), nil, BipartiteOptions{MaxCardinality: true})
+	bench(b, 20000, 20000, sparseInstance(20000, 20000, 20, 7), nil, Options{MaxCardinality: true})
 }
 
 func BenchmarkBipartite_SparseCap50000x10000(b *testing.B) {
-	bpBench(b, 50000, 10000, bpSparseInstance(50000, 10000, 10, 8), bpCaps(10000, 5), BipartiteOptions{})
+	bench(b, 50000, 10000, sparseInstance(50000, 10000, 10, 8), caps(10000, 5), Options{})
 }

@@ -1,4 +1,4 @@
-package match
+package bipartite
 
 import (
 	"errors"
@@ -12,9 +12,9 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
 )
 
-// bpLayouts are the storages (and auction budgets) every instance is
+// layouts are the storages (and auction budgets) every instance is
 // solved with.
-var bpLayouts = []struct {
+var layouts = []struct {
 	name   string
 	tuning flow.Tuning
 }{
@@ -25,12 +25,12 @@ var bpLayouts = []struct {
 	{"sparse-short-auction", flow.Tuning{Layout: flow.ForceSparse, BidsPerRow: 1}},
 }
 
-// bpAllOptions are the four option combinations.
-var bpAllOptions = []BipartiteOptions{{}, {MaxCardinality: true}, {Fair: true}, {MaxCardinality: true, Fair: true}}
+// allOptions are the four option combinations.
+var allOptions = []Options{{}, {MaxCardinality: true}, {Fair: true}, {MaxCardinality: true, Fair: true}}
 
-// bpRandomInstance draws a small instance: each pair is an edge with
+// randomInstance draws a small instance: each pair is an edge with
 // probability p, some pairs repeat, capacities are nil or 0..3.
-func bpRandomInstance(rng *rand.Rand, nLeft, nRight int, p float64, weight func() float64) ([]graph.Edge, []int) {
+func randomInstance(rng *rand.Rand, nLeft, nRight int, p float64, weight func() float64) ([]graph.Edge, []int) {
 	var edges []graph.Edge
 	for u := 0; u < nLeft; u++ {
 		for v := 0; v < nRight; v++ {
@@ -78,17 +78,17 @@ func TestBipartite_RandomSmallAgainstBruteForce(t *testing.T) {
 				if iter%10 != 0 {
 					nLeft, nRight = 1+rng.IntN(6), 1+rng.IntN(5)
 				}
-				edges, capacity := bpRandomInstance(rng, nLeft, nRight, densities[iter%len(densities)], func() float64 { return kind.draw(rng) })
-				for _, opt := range bpAllOptions {
-					want := bpBrute(t, nLeft, nRight, edges, capacity, opt, kind.tol)
-					for _, l := range bpLayouts {
-						res, err := bpSolve(nLeft, nRight, edges, capacity, opt, l.tuning)
+				edges, capacity := randomInstance(rng, nLeft, nRight, densities[iter%len(densities)], func() float64 { return kind.draw(rng) })
+				for _, opt := range allOptions {
+					want := brute(t, nLeft, nRight, edges, capacity, opt, kind.tol)
+					for _, l := range layouts {
+						res, err := solve(nLeft, nRight, edges, capacity, opt, l.tuning)
 						if err != nil {
 							t.Fatalf("iter %d %+v %s: %v", iter, opt, l.name, err)
 						}
-						bpCheckValid(t, nLeft, nRight, edges, capacity, opt, res)
-						got := bpOptimum{len(res.Pairs), res.Total, res.Bottleneck}
-						if msg := bpCompare(got, want, opt, kind.tol, kind.exact); msg != "" {
+						checkValid(t, nLeft, nRight, edges, capacity, opt, res)
+						got := optimum{len(res.Pairs), res.Total, res.Bottleneck}
+						if msg := compare(got, want, opt, kind.tol, kind.exact); msg != "" {
 							t.Fatalf("iter %d %+v %s: %s\nnLeft %d nRight %d capacity %v\nedges %v\ngot %v",
 								iter, opt, l.name, msg, nLeft, nRight, capacity, edges, res.Pairs)
 						}
@@ -99,9 +99,9 @@ func TestBipartite_RandomSmallAgainstBruteForce(t *testing.T) {
 	}
 }
 
-// bpCompare returns what differs between a result and the brute-force
+// compare returns what differs between a result and the brute-force
 // optimum, or "" when they agree.
-func bpCompare(got, want bpOptimum, opt BipartiteOptions, tol float64, exact bool) string {
+func compare(got, want optimum, opt Options, tol float64, exact bool) string {
 	if math.Abs(got.total-want.total) > tol {
 		return fmt.Sprintf("total %v, brute force %v", got.total, want.total)
 	}
@@ -120,7 +120,7 @@ func TestBipartite_Examples(t *testing.T) {
 		nLeft, nRight  int
 		edges          []graph.Edge
 		capacity       []int
-		opt            BipartiteOptions
+		opt            Options
 		wantPairs      []graph.Edge
 		wantTotal      float64
 		wantBottleneck float64
@@ -141,7 +141,7 @@ func TestBipartite_Examples(t *testing.T) {
 		{
 			name: "max cardinality takes negative edges", nLeft: 2, nRight: 2,
 			edges:     []graph.Edge{{U: 0, V: 0, W: 0}, {U: 1, V: 1, W: -2}},
-			opt:       BipartiteOptions{MaxCardinality: true},
+			opt:       Options{MaxCardinality: true},
 			wantPairs: []graph.Edge{{U: 0, V: 0, W: 0}, {U: 1, V: 1, W: -2}}, wantTotal: -2, wantBottleneck: -2,
 		},
 		{
@@ -171,7 +171,7 @@ func TestBipartite_Examples(t *testing.T) {
 			// two pairs and lifts the worst to 5: 5+5.
 			name: "fair lifts the worst pair", nLeft: 2, nRight: 2,
 			edges:     []graph.Edge{{U: 0, V: 0, W: 10}, {U: 0, V: 1, W: 5}, {U: 1, V: 0, W: 5}, {U: 1, V: 1, W: 1}},
-			opt:       BipartiteOptions{Fair: true},
+			opt:       Options{Fair: true},
 			wantPairs: []graph.Edge{{U: 0, V: 1, W: 5}, {U: 1, V: 0, W: 5}}, wantTotal: 10, wantBottleneck: 5,
 		},
 		{
@@ -182,8 +182,8 @@ func TestBipartite_Examples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, l := range bpLayouts {
-				res, err := bpSolve(tc.nLeft, tc.nRight, tc.edges, tc.capacity, tc.opt, l.tuning)
+			for _, l := range layouts {
+				res, err := solve(tc.nLeft, tc.nRight, tc.edges, tc.capacity, tc.opt, l.tuning)
 				if err != nil {
 					t.Fatalf("%s: %v", l.name, err)
 				}
@@ -204,25 +204,25 @@ func TestBipartite_Errors(t *testing.T) {
 		capacity      []int
 		want          error
 	}{
-		{"negative left count", -1, 2, nil, nil, ErrBipartiteInput},
-		{"negative right count", 2, -1, nil, nil, ErrBipartiteInput},
-		{"huge count", 1 << 31, 1, nil, nil, ErrBipartiteInput},
-		{"capacity length", 2, 2, nil, []int{1}, ErrBipartiteInput},
-		{"negative capacity", 2, 2, nil, []int{1, -1}, ErrBipartiteInput},
-		{"left out of range", 2, 2, []graph.Edge{{U: 2, V: 0, W: 1}}, nil, ErrBipartiteInput},
-		{"negative left", 2, 2, []graph.Edge{{U: -1, V: 0, W: 1}}, nil, ErrBipartiteInput},
-		{"right out of range", 2, 2, []graph.Edge{{U: 0, V: 2, W: 1}}, nil, ErrBipartiteInput},
-		{"NaN", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.NaN()}}, nil, ErrBipartiteInput},
-		{"+Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(1)}}, nil, ErrBipartiteInput},
-		{"-Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(-1)}}, nil, ErrBipartiteInput},
-		{"huge weight", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e30}}, nil, ErrBipartiteRange},
-		{"huge decimal", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e12 + 0.5}, {U: 1, V: 1, W: 0.123456789123}}, nil, ErrBipartiteRange},
-		{"dual overflow", 100, 100, bpDiagonal(100, 1<<52), nil, ErrBipartiteRange},
+		{"negative left count", -1, 2, nil, nil, ErrInput},
+		{"negative right count", 2, -1, nil, nil, ErrInput},
+		{"huge count", 1 << 31, 1, nil, nil, ErrInput},
+		{"capacity length", 2, 2, nil, []int{1}, ErrInput},
+		{"negative capacity", 2, 2, nil, []int{1, -1}, ErrInput},
+		{"left out of range", 2, 2, []graph.Edge{{U: 2, V: 0, W: 1}}, nil, ErrInput},
+		{"negative left", 2, 2, []graph.Edge{{U: -1, V: 0, W: 1}}, nil, ErrInput},
+		{"right out of range", 2, 2, []graph.Edge{{U: 0, V: 2, W: 1}}, nil, ErrInput},
+		{"NaN", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.NaN()}}, nil, ErrInput},
+		{"+Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(1)}}, nil, ErrInput},
+		{"-Inf", 2, 2, []graph.Edge{{U: 0, V: 0, W: math.Inf(-1)}}, nil, ErrInput},
+		{"huge weight", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e30}}, nil, ErrRange},
+		{"huge decimal", 2, 2, []graph.Edge{{U: 0, V: 0, W: 1e12 + 0.5}, {U: 1, V: 1, W: 0.123456789123}}, nil, ErrRange},
+		{"dual overflow", 100, 100, diagonal(100, 1<<52), nil, ErrRange},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, opt := range bpAllOptions {
-				_, err := Bipartite(tc.nLeft, tc.nRight, tc.edges, tc.capacity, opt)
+			for _, opt := range allOptions {
+				_, err := Match(tc.nLeft, tc.nRight, tc.edges, tc.capacity, opt)
 				if !errors.Is(err, tc.want) {
 					t.Fatalf("%+v: error %v, want %v", opt, err, tc.want)
 				}
@@ -231,8 +231,8 @@ func TestBipartite_Errors(t *testing.T) {
 	}
 }
 
-// bpDiagonal returns the edges (i, i, w) for i < n.
-func bpDiagonal(n int, w float64) []graph.Edge {
+// diagonal returns the edges (i, i, w) for i < n.
+func diagonal(n int, w float64) []graph.Edge {
 	edges := make([]graph.Edge, n)
 	for i := range edges {
 		edges[i] = graph.Edge{U: i, V: i, W: w}
@@ -246,16 +246,16 @@ func TestBipartite_OrderIndependent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for iter := 0; iter < 40; iter++ {
 		nLeft, nRight := 5+rng.IntN(30), 3+rng.IntN(20)
-		edges, capacity := bpRandomInstance(rng, nLeft, nRight, 0.5, func() float64 { return float64(rng.IntN(5)) })
-		for _, opt := range bpAllOptions {
-			for _, l := range bpLayouts {
-				first, err := bpSolve(nLeft, nRight, edges, capacity, opt, l.tuning)
+		edges, capacity := randomInstance(rng, nLeft, nRight, 0.5, func() float64 { return float64(rng.IntN(5)) })
+		for _, opt := range allOptions {
+			for _, l := range layouts {
+				first, err := solve(nLeft, nRight, edges, capacity, opt, l.tuning)
 				if err != nil {
 					t.Fatal(err)
 				}
 				shuffled := slices.Clone(edges)
 				rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-				again, err := bpSolve(nLeft, nRight, shuffled, capacity, opt, l.tuning)
+				again, err := solve(nLeft, nRight, shuffled, capacity, opt, l.tuning)
 				if err != nil {
 					t.Fatal(err)
 				}
