@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/stable"
 )
 
 // stable runs "solve stable": Gale-Shapley, proposers proposing, with
@@ -48,9 +49,9 @@ func (s *solveRun) stable(args []string) error {
 		}
 	}
 	s.parse = time.Since(t)
-	var res match.StableResult
+	var res stable.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Stable(pp, rp, capacity)
+		res, err = stable.Match(pp, rp, capacity)
 		return err
 	})
 	if err != nil {

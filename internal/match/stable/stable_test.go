@@ -1,4 +1,4 @@
-package match
+package stable
 
 import (
 	"math/rand/v2"
@@ -6,14 +6,14 @@ import (
 	"testing"
 )
 
-// stableInstance is a small random instance with incomplete lists.
-type stableInstance struct {
+// instance is a small random instance with incomplete lists.
+type instance struct {
 	props, recs [][]int
 	caps        []int
 }
 
-func stableRandom(rng *rand.Rand, np, nr int, withCaps bool) stableInstance {
-	var in stableInstance
+func random(rng *rand.Rand, np, nr int, withCaps bool) instance {
+	var in instance
 	for range np {
 		list := rng.Perm(nr)
 		in.props = append(in.props, list[:rng.IntN(nr+1)])
@@ -30,11 +30,11 @@ func stableRandom(rng *rand.Rand, np, nr int, withCaps bool) stableInstance {
 	return in
 }
 
-// stableBrute enumerates every matching of in (each proposer unmatched or
+// brute enumerates every matching of in (each proposer unmatched or
 // matched to a mutually acceptable receiver, within capacities) and returns
 // the stable ones, each as proposer -> receiver (-1 unmatched), using the
 // definition of a blocking pair directly.
-func stableBrute(tb testing.TB, in stableInstance) [][]int {
+func brute(tb testing.TB, in instance) [][]int {
 	tb.Helper()
 	np, nr := len(in.props), len(in.recs)
 	caps := in.caps
@@ -48,7 +48,7 @@ func stableBrute(tb testing.TB, in stableInstance) [][]int {
 	var rec func(p int)
 	rec = func(p int) {
 		if p == np {
-			if stableBruteIsStable(in, caps, assign) {
+			if bruteIsStable(in, caps, assign) {
 				stable = append(stable, slices.Clone(assign))
 			}
 			return
@@ -69,8 +69,8 @@ func stableBrute(tb testing.TB, in stableInstance) [][]int {
 	return stable
 }
 
-// stableBruteBlocking counts blocking pairs of assign by the definition.
-func stableBruteBlocking(in stableInstance, caps, assign []int) int {
+// bruteBlocking counts blocking pairs of assign by the definition.
+func bruteBlocking(in instance, caps, assign []int) int {
 	blocking := 0
 	for p := range in.props {
 		for r := range in.recs {
@@ -101,8 +101,8 @@ func stableBruteBlocking(in stableInstance, caps, assign []int) int {
 	return blocking
 }
 
-func stableBruteIsStable(in stableInstance, caps, assign []int) bool {
-	return stableBruteBlocking(in, caps, assign) == 0
+func bruteIsStable(in instance, caps, assign []int) bool {
+	return bruteBlocking(in, caps, assign) == 0
 }
 
 func TestStable_BruteForce(t *testing.T) {
@@ -121,8 +121,8 @@ func TestStable_BruteForce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(tc.np*10+tc.nr), 3))
 			for trial := range 300 {
-				in := stableRandom(rng, tc.np, tc.nr, tc.withCaps)
-				res, err := Stable(in.props, in.recs, in.caps)
+				in := random(rng, tc.np, tc.nr, tc.withCaps)
+				res, err := Match(in.props, in.recs, in.caps)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -133,7 +133,7 @@ func TestStable_BruteForce(t *testing.T) {
 					}
 					assign[pr[0]] = pr[1]
 				}
-				all := stableBrute(t, in)
+				all := brute(t, in)
 				found := false
 				for _, m := range all {
 					if slices.Equal(m, assign) {
@@ -171,7 +171,7 @@ func TestStable_BlockingCount(t *testing.T) {
 	// matchings the same way as the definition.
 	rng := rand.New(rand.NewPCG(5, 5))
 	for trial := range 500 {
-		in := stableRandom(rng, 5, 4, trial%2 == 0)
+		in := random(rng, 5, 4, trial%2 == 0)
 		caps := in.caps
 		if caps == nil {
 			caps = slices.Repeat([]int{1}, 4)
@@ -190,8 +190,8 @@ func TestStable_BlockingCount(t *testing.T) {
 				}
 			}
 		}
-		got := stableBlocking(in.props, in.recs, caps, pairs)
-		if want := stableBruteBlocking(in, caps, assign); got != want {
+		got := blocking(in.props, in.recs, caps, pairs)
+		if want := bruteBlocking(in, caps, assign); got != want {
 			t.Fatalf("trial %d: blocking %d, definition says %d", trial, got, want)
 		}
 	}
@@ -201,7 +201,7 @@ func TestStable_Classic(t *testing.T) {
 	// Every proposer ranks receiver 0 first; receiver 0 takes two.
 	props := [][]int{{0, 1}, {0, 1}, {0, 1}}
 	recs := [][]int{{2, 1, 0}, {0, 1, 2}}
-	res, err := Stable(props, recs, []int{2, 1})
+	res, err := Match(props, recs, []int{2, 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestStable_Errors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Stable(tc.props, tc.recs, tc.caps); err == nil {
+			if _, err := Match(tc.props, tc.recs, tc.caps); err == nil {
 				t.Fatal("no error")
 			}
 		})
@@ -235,7 +235,7 @@ func TestStable_Errors(t *testing.T) {
 }
 
 func TestStable_Empty(t *testing.T) {
-	res, err := Stable(nil, nil, nil)
+	res, err := Match(nil, nil, nil)
 	if err != nil || len(res.Pairs) != 0 || res.BlockingPairs != 0 {
 		t.Fatalf("got %+v, %v", res, err)
 	}
@@ -256,7 +256,7 @@ func TestStable_LargeIsStable(t *testing.T) {
 		recs[r] = rng.Perm(np)[:200]
 		caps[r] = 1 + rng.IntN(3)
 	}
-	res, err := Stable(props, recs, caps)
+	res, err := Match(props, recs, caps)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package match
+package stable
 
 import (
 	"cmp"
@@ -6,8 +6,8 @@ import (
 	"slices"
 )
 
-// StableResult is a stable many-to-one matching.
-type StableResult struct {
+// Result is a stable many-to-one matching.
+type Result struct {
 	// Pairs lists every matched (proposer, receiver), sorted by proposer.
 	// Each proposer appears at most once, each receiver at most its capacity
 	// times, and both ends of every pair list each other.
@@ -15,15 +15,15 @@ type StableResult struct {
 	// BlockingPairs is the number of acceptable (proposer, receiver) pairs
 	// that would both rather be matched together, recounted from Pairs and
 	// the preference lists by a check separate from the algorithm; it is 0
-	// for every result Stable returns.
+	// for every result Match returns.
 	BlockingPairs int
 }
 
-// stableDenseLimit is the largest proposers x receivers table of ranks kept
+// denseLimit is the largest proposers x receivers table of ranks kept
 // densely; larger instances use one map per receiver.
-const stableDenseLimit = 1 << 22
+const denseLimit = 1 << 22
 
-// Stable computes the proposer-optimal stable matching by deferred acceptance
+// Match computes the proposer-optimal stable matching by deferred acceptance
 // (Gale-Shapley with receiver capacities). proposerPrefs[p] lists the
 // receivers proposer p accepts, best first; receiverPrefs[r] lists the
 // proposers receiver r accepts, best first. A pair can only be matched when
@@ -32,16 +32,16 @@ const stableDenseLimit = 1 << 22
 // allowed.
 //
 // Among all stable matchings the result gives every proposer the best
-// receiver it has in any of them. Stable returns an error when a list names
+// receiver it has in any of them. Match returns an error when a list names
 // an index out of range or repeats an entry, when capacity has the wrong
 // length, or when a capacity is negative.
-func Stable(proposerPrefs, receiverPrefs [][]int, capacity []int) (StableResult, error) {
+func Match(proposerPrefs, receiverPrefs [][]int, capacity []int) (Result, error) {
 	np, nr := len(proposerPrefs), len(receiverPrefs)
-	caps, err := stableCheck(proposerPrefs, receiverPrefs, capacity)
+	caps, err := check(proposerPrefs, receiverPrefs, capacity)
 	if err != nil {
-		return StableResult{}, err
+		return Result{}, err
 	}
-	rank := stableRanks(receiverPrefs, np)
+	rank := ranks(receiverPrefs, np)
 	next := make([]int, np)   // next index in proposerPrefs[p] to propose to
 	held := make([][]int, nr) // proposers held by r: a max-heap on rank
 	for start := range np {
@@ -57,32 +57,32 @@ func Stable(proposerPrefs, receiverPrefs [][]int, capacity []int) (StableResult,
 			}
 			h := held[r]
 			if len(h) < caps[r] {
-				held[r] = stableHeapPush(h, p, r, rank)
+				held[r] = heapPush(h, p, r, rank)
 				p = -1
 				continue
 			}
 			if rw, _ := rank(r, h[0]); rw > rp {
 				worst := h[0]
 				h[0] = p
-				stableHeapDown(h, r, rank)
+				heapDown(h, r, rank)
 				p = worst
 			}
 		}
 	}
-	res := StableResult{Pairs: [][2]int{}}
+	res := Result{Pairs: [][2]int{}}
 	for r, h := range held {
 		for _, p := range h {
 			res.Pairs = append(res.Pairs, [2]int{p, r})
 		}
 	}
 	slices.SortFunc(res.Pairs, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-	res.BlockingPairs = stableBlocking(proposerPrefs, receiverPrefs, caps, res.Pairs)
+	res.BlockingPairs = blocking(proposerPrefs, receiverPrefs, caps, res.Pairs)
 	return res, nil
 }
 
-// stableCheck validates the input and returns the capacities (all 1 when
+// check validates the input and returns the capacities (all 1 when
 // capacity is nil).
-func stableCheck(proposerPrefs, receiverPrefs [][]int, capacity []int) ([]int, error) {
+func check(proposerPrefs, receiverPrefs [][]int, capacity []int) ([]int, error) {
 	np, nr := len(proposerPrefs), len(receiverPrefs)
 	caps := capacity
 	if caps == nil {
@@ -123,11 +123,11 @@ func stableCheck(proposerPrefs, receiverPrefs [][]int, capacity []int) ([]int, e
 	return caps, nil
 }
 
-// stableRanks returns a look-up of receiver r's rank of proposer p (0 is
+// ranks returns a look-up of receiver r's rank of proposer p (0 is
 // best); ok is false when r does not list p.
-func stableRanks(receiverPrefs [][]int, np int) func(r, p int) (int, bool) {
+func ranks(receiverPrefs [][]int, np int) func(r, p int) (int, bool) {
 	nr := len(receiverPrefs)
-	if np*nr <= stableDenseLimit {
+	if np*nr <= denseLimit {
 		table := make([]int32, np*nr) // rank+1, 0 = not listed
 		for r, list := range receiverPrefs {
 			for i, p := range list {
@@ -152,8 +152,8 @@ func stableRanks(receiverPrefs [][]int, np int) func(r, p int) (int, bool) {
 	}
 }
 
-// stableHeapPush adds p to receiver r's max-heap (by rank) of held proposers.
-func stableHeapPush(h []int, p, r int, rank func(r, p int) (int, bool)) []int {
+// heapPush adds p to receiver r's max-heap (by rank) of held proposers.
+func heapPush(h []int, p, r int, rank func(r, p int) (int, bool)) []int {
 	h = append(h, p)
 	i := len(h) - 1
 	for i > 0 {
@@ -169,8 +169,8 @@ func stableHeapPush(h []int, p, r int, rank func(r, p int) (int, bool)) []int {
 	return h
 }
 
-// stableHeapDown restores the max-heap after its root changed.
-func stableHeapDown(h []int, r int, rank func(r, p int) (int, bool)) {
+// heapDown restores the max-heap after its root changed.
+func heapDown(h []int, r int, rank func(r, p int) (int, bool)) {
 	i := 0
 	for {
 		big := i
@@ -190,12 +190,12 @@ func stableHeapDown(h []int, r int, rank func(r, p int) (int, bool)) {
 	}
 }
 
-// stableBlocking counts the blocking pairs of a matching from scratch: the
+// blocking counts the blocking pairs of a matching from scratch: the
 // pairs (p, r) that list each other, are not matched together, where p is
 // unmatched or prefers r to its receiver, and r has a free place or prefers
 // p to the worst proposer it holds. It uses only the lists, the capacities
 // and the pairs, not any state of the algorithm.
-func stableBlocking(proposerPrefs, receiverPrefs [][]int, caps []int, pairs [][2]int) int {
+func blocking(proposerPrefs, receiverPrefs [][]int, caps []int, pairs [][2]int) int {
 	np, nr := len(proposerPrefs), len(receiverPrefs)
 	partner := make([]int, np)
 	for p := range partner {
