@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // groups runs "solve groups": partition one pool into groups of --size
@@ -26,7 +27,7 @@ func (s *solveRun) groups(args []string) error {
 	if *seconds < 0 || *seconds > 1e6 {
 		return usageError{"--seconds must be from 0 to 1000000"}
 	}
-	in, err := s.parseEdges(match.ParseOptions{})
+	in, err := s.parseEdges(textio.ParseOptions{})
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,10 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
 	"github.com/mentormesh/mentormesh/internal/match/bipartite"
 	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // bipartite runs "solve bipartite": mentees (u) to mentors (v) with mentor
@@ -22,7 +22,7 @@ func (s *solveRun) bipartite(args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	in, err := s.parseEdges(match.ParseOptions{Bipartite: true})
+	in, err := s.parseEdges(textio.ParseOptions{Bipartite: true})
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (s *solveRun) bipartite(args []string) error {
 	if *capFile != "" {
 		t := time.Now()
 		capacity, err = readFile(*capFile, func(r io.Reader) ([]int, error) {
-			return match.ParseCapacities(r, in.Right, true)
+			return textio.ParseCapacities(r, in.Right, true)
 		})
 		if err != nil {
 			return err
@@ -57,7 +57,7 @@ func (s *solveRun) general(args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	in, err := s.parseEdges(match.ParseOptions{})
+	in, err := s.parseEdges(textio.ParseOptions{})
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *solveRun) general(args []string) error {
 }
 
 // writePairs writes "u v w" per pair and the summary line.
-func (s *solveRun) writePairs(in *match.EdgeInput, pairs []graph.Edge, total float64) {
+func (s *solveRun) writePairs(in *textio.EdgeInput, pairs []graph.Edge, total float64) {
 	for _, p := range pairs {
 		fmt.Fprintf(&s.out, "%s %s %s\n", in.Left.Name(p.U), in.Right.Name(p.V), formatWeight(p.W))
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // rotation runs "solve rotation": --rounds rounds of groups of --size
@@ -28,7 +29,7 @@ func (s *solveRun) rotation(args []string) error {
 	if *rounds < 1 {
 		return usageError{"--rounds must be at least 1"}
 	}
-	in, err := s.parseEdges(match.ParseOptions{Loose: true})
+	in, err := s.parseEdges(textio.ParseOptions{Loose: true})
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func (s *solveRun) rotation(args []string) error {
 		t := time.Now()
 		unknown := 0
 		opt.History, err = readFile(*historyFile, func(r io.Reader) (pairs [][2]int, err error) {
-			pairs, unknown, err = match.ParsePairs(r, in.Left)
+			pairs, unknown, err = textio.ParsePairs(r, in.Left)
 			return pairs, err
 		})
 		if err != nil {

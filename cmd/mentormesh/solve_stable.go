@@ -5,8 +5,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
 	"github.com/mentormesh/mentormesh/internal/match/stable"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // stable runs "solve stable": Gale-Shapley, proposers proposing, with
@@ -23,11 +23,11 @@ func (s *solveRun) stable(args []string) error {
 		return err
 	}
 	t := time.Now()
-	props, err := readFile(*proposersFile, match.ParsePreferences)
+	props, err := readFile(*proposersFile, textio.ParsePreferences)
 	if err != nil {
 		return err
 	}
-	recv, err := readFile(*receiversFile, match.ParsePreferences)
+	recv, err := readFile(*receiversFile, textio.ParsePreferences)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (s *solveRun) stable(args []string) error {
 	var capacity []int
 	if *capFile != "" {
 		capacity, err = readFile(*capFile, func(r io.Reader) ([]int, error) {
-			return match.ParseCapacities(r, recv.People, false)
+			return textio.ParseCapacities(r, recv.People, false)
 		})
 		if err != nil {
 			return err

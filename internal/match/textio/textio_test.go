@@ -1,4 +1,4 @@
-package match
+package textio
 
 import (
 	"errors"
@@ -203,16 +203,16 @@ func TestParseEdges_Errors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseEdges(strings.NewReader(tc.text), tc.opt)
-			checkInputError(t, err, tc.line, tc.msg)
+			checkLineError(t, err, tc.line, tc.msg)
 		})
 	}
 }
 
-func checkInputError(tb testing.TB, err error, line int, msg string) {
+func checkLineError(tb testing.TB, err error, line int, msg string) {
 	tb.Helper()
-	var ie *InputError
+	var ie *LineError
 	if !errors.As(err, &ie) {
-		tb.Fatalf("error = %v, want an *InputError", err)
+		tb.Fatalf("error = %v, want a *LineError", err)
 	}
 	if ie.Line != line {
 		tb.Errorf("line = %d, want %d (%v)", ie.Line, line, err)
@@ -308,7 +308,7 @@ func TestParseCapacities(t *testing.T) {
 			}
 			got, err := ParseCapacities(strings.NewReader(tc.text), nodes, tc.addUnknown)
 			if tc.line != 0 {
-				checkInputError(t, err, tc.line, tc.msg)
+				checkLineError(t, err, tc.line, tc.msg)
 				return
 			}
 			if err != nil {
@@ -337,7 +337,7 @@ func TestParsePairs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := ParsePairs(strings.NewReader(tc.text), nodes)
-			checkInputError(t, err, 2, tc.msg)
+			checkLineError(t, err, 2, tc.msg)
 		})
 	}
 }
@@ -367,21 +367,21 @@ func TestParsePreferences_Resolve(t *testing.T) {
 	}
 
 	_, err = ParsePreferences(strings.NewReader("ann X\n\nann Y\n"))
-	checkInputError(t, err, 3, `person "ann" already listed on line 1`)
+	checkLineError(t, err, 3, `person "ann" already listed on line 1`)
 
 	bad, err := ParsePreferences(strings.NewReader("ann X\nbob Y Z\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = bad.Resolve(recv.People)
-	checkInputError(t, err, 2, `"Z" is not listed on the other side`)
+	checkLineError(t, err, 2, `"Z" is not listed on the other side`)
 
 	twice, err := ParsePreferences(strings.NewReader("\nann X Y X\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = twice.Resolve(recv.People)
-	checkInputError(t, err, 2, `"X" is ranked twice`)
+	checkLineError(t, err, 2, `"X" is ranked twice`)
 }
 
 // TestParseEdges_ManyNodes checks interning across the decimal table, the map

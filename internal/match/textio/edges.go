@@ -1,4 +1,4 @@
-package match
+package textio
 
 import (
 	"io"
@@ -69,7 +69,7 @@ const minEdgeLine = 6
 //
 // A pair may appear only once (in a one-pool input "a b" and "b a" are the
 // same pair). Nodes are numbered in order of first appearance after the
-// header's nodes. Any error is an *InputError naming the line.
+// header's nodes. Any error is a *LineError naming the line.
 //
 // ParseEdges reads through a large buffer and interns names without
 // allocating per line; when r has a Stat method (an *os.File) the file size

@@ -1,4 +1,4 @@
-package match
+package textio
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 )
 
 // FuzzParseEdges checks that ParseEdges never panics, that every error is an
-// *InputError naming a line of the input, and that an accepted input written
+// *LineError naming a line of the input, and that an accepted input written
 // back out parses to the same nodes and edges.
 func FuzzParseEdges(f *testing.F) {
 	seeds := []string{
@@ -34,9 +34,9 @@ func FuzzParseEdges(f *testing.F) {
 		opt := ParseOptions{Bipartite: mode&1 != 0, Loose: mode&2 != 0}
 		in, err := ParseEdges(bytes.NewReader(data), opt)
 		if err != nil {
-			var ie *InputError
+			var ie *LineError
 			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is not an *InputError", err)
+				t.Fatalf("error %v is not a *LineError", err)
 			}
 			lines := bytes.Count(data, []byte{'\n'}) + 1
 			if ie.Line < 1 || ie.Line > lines {
@@ -231,7 +231,7 @@ func FuzzParseEdgesOracle(f *testing.F) {
 		}
 		in, err := ParseEdges(strings.NewReader(text), opt)
 		if errLine != 0 {
-			var ie *InputError
+			var ie *LineError
 			if !errors.As(err, &ie) || ie.Line != errLine {
 				t.Fatalf("oracle fails on line %d, ParseEdges: %v", errLine, err)
 			}

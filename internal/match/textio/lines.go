@@ -1,4 +1,4 @@
-package match
+package textio
 
 import (
 	"bufio"
@@ -7,19 +7,19 @@ import (
 	"io"
 )
 
-// InputError is a problem in a text input of the solvers (an edge list, a
+// LineError is a problem in a text input of the solvers (an edge list, a
 // capacity, history or preference file). Line is the 1-based number of the
 // offending line; every error that a Parse function of this package returns
-// is an *InputError with Line >= 1 (a read failure is reported at the line
+// is a *LineError with Line >= 1 (a read failure is reported at the line
 // being read and wrapped in Err).
-type InputError struct {
+type LineError struct {
 	Line int
 	Msg  string
 	Err  error
 }
 
 // Error returns "line N: message".
-func (e *InputError) Error() string {
+func (e *LineError) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("line %d: %s: %v", e.Line, e.Msg, e.Err)
 	}
@@ -27,10 +27,10 @@ func (e *InputError) Error() string {
 }
 
 // Unwrap returns the underlying read error, if any.
-func (e *InputError) Unwrap() error { return e.Err }
+func (e *LineError) Unwrap() error { return e.Err }
 
-func lineErrorf(line int, format string, args ...any) *InputError {
-	return &InputError{Line: line, Msg: fmt.Sprintf(format, args...)}
+func lineErrorf(line int, format string, args ...any) *LineError {
+	return &LineError{Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
 // lineReader yields the lines of a text one by one, without their line
@@ -50,7 +50,7 @@ func newLineReader(r io.Reader) *lineReader {
 }
 
 // next returns the next line; the slice is valid until the following call.
-// It returns io.EOF after the last line and an *InputError if reading fails.
+// It returns io.EOF after the last line and a *LineError if reading fails.
 func (lr *lineReader) next() ([]byte, error) {
 	if lr.eof {
 		return nil, io.EOF
@@ -79,7 +79,7 @@ func (lr *lineReader) next() ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, &InputError{Line: lr.line, Msg: "cannot read the input", Err: err}
+	return nil, &LineError{Line: lr.line, Msg: "cannot read the input", Err: err}
 }
 
 func isSpace(c byte) bool {

@@ -1,4 +1,4 @@
-package match
+package textio
 
 import "io"
 
@@ -10,7 +10,7 @@ const MaxCapacity = 1 << 30
 // capacity of every node of nodes, 1 for nodes the file does not name. A
 // name that nodes does not know is added to it when addUnknown is set (a
 // node without edges) and is an error otherwise. A node named twice is an
-// error. Errors are *InputError values naming the line.
+// error. Errors are *LineError values naming the line.
 func ParseCapacities(r io.Reader, nodes *Names, addUnknown bool) ([]int, error) {
 	lr := newLineReader(r)
 	given := map[int]int{} // node -> line
@@ -65,7 +65,7 @@ func ParseCapacities(r io.Reader, nodes *Names, addUnknown bool) ([]int, error) 
 // rotation's history of pairs that already met; blank and '#' lines
 // ignored). Pairs naming a node that nodes does not know are skipped and
 // counted in unknown: people who left the pool. Repeated pairs are kept.
-// Errors are *InputError values naming the line.
+// Errors are *LineError values naming the line.
 func ParsePairs(r io.Reader, nodes *Names) (pairs [][2]int, unknown int, err error) {
 	lr := newLineReader(r)
 	tok := make([][]byte, 0, 3)
@@ -112,7 +112,7 @@ type PreferenceList struct {
 
 // ParsePreferences reads a preference file (blank and '#' lines ignored).
 // A person listed twice is an error; a person with no choices is allowed.
-// Errors are *InputError values naming the line.
+// Errors are *LineError values naming the line.
 func ParsePreferences(r io.Reader) (*PreferenceList, error) {
 	lr := newLineReader(r)
 	pl := &PreferenceList{People: &Names{}}
@@ -145,7 +145,7 @@ func ParsePreferences(r io.Reader) (*PreferenceList, error) {
 
 // Resolve turns the choices into indexes of others (the other side's
 // people). A choice that others does not list, or a choice repeated in one
-// line, is an *InputError naming the line of this list.
+// line, is a *LineError naming the line of this list.
 func (pl *PreferenceList) Resolve(others *Names) ([][]int, error) {
 	out := make([][]int, len(pl.Choices))
 	seen := make([]int, others.Len())
