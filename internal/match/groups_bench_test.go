@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
 // grpSparseInstance returns n people placed at random in the unit square,
@@ -70,7 +71,7 @@ func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []graph.Edge {
 func BenchmarkGroups_Circ(b *testing.B) {
 	for _, tc := range grpCircOptima {
 		b.Run(tc.name, func(b *testing.B) {
-			n, k, edges := grpLoadInstance(b, tc.name)
+			n, k, edges := matchtest.Load(b, tc.name+".txt")
 			var res GroupResult
 			for b.Loop() {
 				var err error

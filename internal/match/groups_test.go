@@ -1,23 +1,16 @@
 package match
 
 import (
-	"bufio"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
-
-// grpInstanceDir holds the shared reference instances.
-const grpInstanceDir = "/work/shared/bench/instances"
 
 // grpCircOptima are the CBC optima of the circ_* reference instances.
 var grpCircOptima = []struct {
@@ -29,47 +22,6 @@ var grpCircOptima = []struct {
 	{"circ_24_4_1", 2886},
 	{"circ_32_4_1", 3954},
 	{"circ_30_5_1", 4592},
-}
-
-// grpLoadInstance reads a reference instance: a first line "n k" (or "n m"),
-// then "i j w" lines; lines starting with # are comments.
-func grpLoadInstance(tb testing.TB, name string) (n, k int, edges []graph.Edge) {
-	tb.Helper()
-	f, err := os.Open(filepath.Join(grpInstanceDir, name+".txt"))
-	if err != nil {
-		tb.Skipf("reference instance not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	first := true
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Fields(line)
-		nums := make([]float64, len(fields))
-		for i, s := range fields {
-			if nums[i], err = strconv.ParseFloat(s, 64); err != nil {
-				tb.Fatalf("%s: bad number %q", name, s)
-			}
-		}
-		if first {
-			if len(nums) != 2 {
-				tb.Fatalf("%s: header %q", name, line)
-			}
-			n, k, first = int(nums[0]), int(nums[1]), false
-			continue
-		}
-		if len(nums) != 3 {
-			tb.Fatalf("%s: edge line %q", name, line)
-		}
-		edges = append(edges, graph.Edge{U: int(nums[0]), V: int(nums[1]), W: nums[2]})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return n, k, edges
 }
 
 // grpCheckPartition fails unless res is a valid partition of 0..n-1 with the
@@ -124,7 +76,7 @@ func grpCheckPartition(tb testing.TB, n, k int, edges []graph.Edge, res GroupRes
 func TestGroups_CircOptima(t *testing.T) {
 	for _, tc := range grpCircOptima {
 		t.Run(tc.name, func(t *testing.T) {
-			n, k, edges := grpLoadInstance(t, tc.name)
+			n, k, edges := matchtest.Load(t, tc.name+".txt")
 			res, err := Groups(n, edges, GroupOptions{Size: k, Seed: 1, Budget: 10 * time.Second})
 			if err != nil {
 				t.Fatal(err)

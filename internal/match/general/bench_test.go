@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
 // The benchmarks load or generate their instance outside the timer. On the
@@ -12,7 +13,7 @@ import (
 // 0.014 s and 0.055 s on g_1000_1, g_2000_1 and g_5000_1.
 
 func benchInstance(b *testing.B, file string, opt Options) {
-	n, edges := loadInstance(b, file)
+	n, _, edges := matchtest.Load(b, file)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Match(n, edges, opt); err != nil {

@@ -1,12 +1,8 @@
 package general
 
 import (
-	"bufio"
-	"math"
-	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
@@ -268,52 +264,6 @@ func solveChecked(tb testing.TB, n int, edges []graph.Edge, opt Options) Result 
 	}
 	checkValid(tb, n, edges, res)
 	return res
-}
-
-// loadInstance reads a g_* instance: "n m", then "u v w" lines; lines
-// starting with '#' are comments. It skips the test when the instance
-// folder is missing.
-func loadInstance(tb testing.TB, name string) (int, []graph.Edge) {
-	tb.Helper()
-	const dir = "/work/shared/bench/instances/"
-	f, err := os.Open(dir + name)
-	if os.IsNotExist(err) {
-		tb.Skipf("reference instance %s%s is not on this machine", dir, name)
-	}
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := -1
-	var edges []graph.Edge
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		fs := strings.Fields(line)
-		if n < 0 {
-			if len(fs) != 2 {
-				tb.Fatalf("%s: bad header %q", name, line)
-			}
-			n = atoi(tb, fs[0])
-			edges = make([]graph.Edge, 0, atoi(tb, fs[1]))
-			continue
-		}
-		if len(fs) != 3 {
-			tb.Fatalf("%s: bad line %q", name, line)
-		}
-		w, err := strconv.ParseFloat(fs[2], 64)
-		if err != nil || math.IsNaN(w) {
-			tb.Fatalf("%s: bad weight in %q", name, line)
-		}
-		edges = append(edges, graph.Edge{U: atoi(tb, fs[0]), V: atoi(tb, fs[1]), W: w})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return n, edges
 }
 
 func atoi(tb testing.TB, s string) int {

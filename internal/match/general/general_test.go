@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
 // randomGraph draws a graph on n nodes: each pair is an edge with
@@ -133,7 +134,7 @@ func TestGeneral_ReferenceInstances(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			n, edges := loadInstance(t, tc.file)
+			n, _, edges := matchtest.Load(t, tc.file)
 			res := solveChecked(t, n, edges, Options{})
 			if res.Total != tc.want {
 				t.Fatalf("total %v, known optimum %v", res.Total, tc.want)
