@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
 	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
@@ -31,13 +31,13 @@ func (s *solveRun) groups(args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := match.GroupOptions{Size: *size, Seed: *seed, Budget: time.Duration(*seconds * float64(time.Second))}
+	opt := groups.Options{Size: *size, Seed: *seed, Budget: time.Duration(*seconds * float64(time.Second))}
 	if s.tty {
 		opt.Progress = s.progress()
 	}
-	var res match.GroupResult
+	var res groups.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Groups(in.Left.Len(), in.Edges, opt)
+		res, err = groups.Partition(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/bipartite"
 	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
 )
 
 // PlanOptions tune Plan.
@@ -184,7 +185,7 @@ func planGroups(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 	if k < 2 {
 		return errors.New("match: plan: circles need a group size of at least 2")
 	}
-	gr, err := Groups(len(people), g.Edges, GroupOptions{Size: k, Seed: opt.Seed, Budget: opt.Budget})
+	gr, err := groups.Partition(len(people), g.Edges, groups.Options{Size: k, Seed: opt.Seed, Budget: opt.Budget})
 	if err != nil {
 		return err
 	}

@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
 // RotationOptions configures Rotation.
 type RotationOptions struct {
 	// Size is the group size: 2 for pairs, k (up to 50) for groups. When k
-	// does not divide n the rounds use the sizes documented on Groups; for
+	// does not divide n the rounds use the sizes documented on groups.Partition; for
 	// pairs with odd n one node sits each round out.
 	Size int
 	// Rounds is the number of rounds R to schedule, at least 1.
@@ -105,7 +107,7 @@ func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, e
 	case opt.Budget < 0:
 		return RotationResult{}, fmt.Errorf("%w: negative budget", ErrRotationInput)
 	}
-	g, err := grpNewGraph(n, edges)
+	g, err := adjacency.New(n, edges)
 	if err != nil {
 		return RotationResult{}, fmt.Errorf("%w: %w", ErrRotationInput, err)
 	}
@@ -128,7 +130,7 @@ func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, e
 		g:        g,
 		history:  opt.History,
 		weighted: len(edges) > 0,
-		sizes:    grpSizes(n, opt.Size),
+		sizes:    groups.Sizes(n, opt.Size),
 		rng:      rand.New(rand.NewPCG(uint64(opt.Seed), 0x5eed)),
 		deadline: time.Now().Add(budget),
 	}
@@ -142,7 +144,7 @@ func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, e
 // rotProblem holds one Rotation call.
 type rotProblem struct {
 	n, k, rounds int
-	g            *grpGraph
+	g            *adjacency.Graph
 	history      [][2]int
 	weighted     bool
 	sizes        []int // group sizes of every round
@@ -189,13 +191,13 @@ func (p *rotProblem) solve() [][][]int32 {
 // rotBestFirst orders the rounds by their total weight, best first (stable),
 // so that a schedule played in order gives the good meetings early; the
 // order does not change which pairs meet or how often.
-func rotBestFirst(g *grpGraph, sched [][][]int32) {
+func rotBestFirst(g *adjacency.Graph, sched [][][]int32) {
 	weight := func(round [][]int32) float64 {
 		w := 0.0
 		for _, grp := range round {
 			for i, a := range grp {
 				for _, b := range grp[:i] {
-					w += g.weight(int(a), int(b))
+					w += g.Weight(int(a), int(b))
 				}
 			}
 		}
@@ -217,8 +219,8 @@ func rotBestFirst(g *grpGraph, sched [][][]int32) {
 
 // rotResult sorts the schedule for output and recounts Repeats and Total
 // from it.
-func rotResult(g *grpGraph, history [][2]int, sched [][][]int32) RotationResult {
-	n := g.n
+func rotResult(g *adjacency.Graph, history [][2]int, sched [][][]int32) RotationResult {
+	n := g.N
 	res := RotationResult{Rounds: make([][][]int, len(sched))}
 	// Pairs met at least once and at least twice: bitsets over a*n+b (a < b)
 	// when small, else a map of meeting counts.
@@ -251,7 +253,7 @@ func rotResult(g *grpGraph, history [][2]int, sched [][][]int32) RotationResult 
 			meet(key[0], key[1])
 		}
 	}
-	weighted := len(g.arcs) > 0
+	weighted := len(g.Arcs) > 0
 	byFirst := make([][]int, n) // groups of a round indexed by first member
 	for r, round := range sched {
 		size := 0
@@ -274,7 +276,7 @@ func rotResult(g *grpGraph, history [][2]int, sched [][][]int32) RotationResult 
 				for _, b := range m[i+1:] {
 					meet(a, b)
 					if weighted {
-						res.Total += g.weight(a, b)
+						res.Total += g.Weight(a, b)
 					}
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
 )
 
 // BenchmarkRotation_Pairs1000 schedules 1000 people in pairs for 999 rounds
@@ -44,7 +46,7 @@ func BenchmarkRotation_Golf32x4(b *testing.B) {
 // earlier rounds of history; it reports the repeats and the total weight.
 func BenchmarkRotation_NextRound(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 3))
-	edges := grpSparseInstance(b, 500, 20, 3)
+	edges := synth.NearestNeighbours(b, 500, 20, 3)
 	history := rotRandomRounds(rng, 500, 20)
 	var res RotationResult
 	for b.Loop() {
@@ -60,7 +62,7 @@ func BenchmarkRotation_NextRound(b *testing.B) {
 // BenchmarkRotation_Groups200 schedules 200 people with weights in groups
 // of 5 for 10 rounds and reports the repeats and the total weight.
 func BenchmarkRotation_Groups200(b *testing.B) {
-	edges := grpSparseInstance(b, 200, 20, 4)
+	edges := synth.NearestNeighbours(b, 200, 20, 4)
 	var res RotationResult
 	for b.Loop() {
 		var err error

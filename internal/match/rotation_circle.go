@@ -115,7 +115,7 @@ func rotRelabel(p *rotProblem) []int {
 		if hist.has(a, b) {
 			hits = 1
 		}
-		return hits, p.g.weight(int(a), int(b))
+		return hits, p.g.Weight(int(a), int(b))
 	}
 	// delta of swapping the nodes at positions i and j.
 	delta := func(i, j int) (dh int, dw float64) {

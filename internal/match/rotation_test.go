@@ -10,11 +10,13 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
+	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
 )
 
 // rotVerify checks a schedule from scratch: R rounds, every node at most
 // once per round and exactly once unless it sits out, the group sizes of
-// grpSizes (singletons omitted), and Repeats and Total recounted from the
+// groups.Sizes (singletons omitted), and Repeats and Total recounted from the
 // groups, the history and the edges (parallel edges keeping the largest
 // weight). It returns the meeting count of every pair.
 func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []graph.Edge, res RotationResult) map[[2]int]int {
@@ -34,7 +36,7 @@ func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []gra
 		met[[2]int{min(h[0], h[1]), max(h[0], h[1])}] = 1
 	}
 	var want []int
-	for _, s := range grpSizes(n, size) {
+	for _, s := range groups.Sizes(n, size) {
 		if s > 1 {
 			want = append(want, s)
 		}
@@ -240,62 +242,6 @@ func TestRotation_HistoryRespected(t *testing.T) {
 	}
 }
 
-// rotBestPartition returns the largest total weight of a partition of 0..n-1
-// into groups with the sizes of grpSizes(n, k) that uses no forbidden pair,
-// by enumeration (-Inf when there is none). The group of the first unplaced
-// node tries every size still available.
-func rotBestPartition(n, k int, w map[[2]int]float64, forbidden map[[2]int]bool) float64 {
-	left := map[int]int{} // group sizes still to place
-	for _, s := range grpSizes(n, k) {
-		left[s]++
-	}
-	placed := make([]bool, n)
-	best := math.Inf(-1)
-	var rec func(total float64, done int)
-	var grow func(group []int, size int, total float64, next, done int)
-	rec = func(total float64, done int) {
-		if done == n {
-			best = max(best, total)
-			return
-		}
-		first := slices.Index(placed, false)
-		placed[first] = true
-		for size, c := range left {
-			if c > 0 {
-				left[size]--
-				grow([]int{first}, size, total, first+1, done+1)
-				left[size]++
-			}
-		}
-		placed[first] = false
-	}
-	grow = func(group []int, size int, total float64, next, done int) {
-		if len(group) == size {
-			rec(total, done)
-			return
-		}
-		for v := next; v < n; v++ {
-			if placed[v] {
-				continue
-			}
-			add, ok := 0.0, true
-			for _, u := range group {
-				key := [2]int{min(u, v), max(u, v)}
-				ok = ok && !forbidden[key]
-				add += w[key]
-			}
-			if !ok {
-				continue
-			}
-			placed[v] = true
-			grow(append(slices.Clip(group), v), size, total+add, v+1, done+1)
-			placed[v] = false
-		}
-	}
-	rec(0, 0)
-	return best
-}
-
 func TestRotation_WeightsBruteForce(t *testing.T) {
 	// One round with weights and history: the best repeat-free round, found
 	// by enumeration, must be reached.
@@ -329,7 +275,7 @@ func TestRotation_WeightsBruteForce(t *testing.T) {
 						}
 					}
 				}
-				best := rotBestPartition(tc.n, tc.k, w, forbidden)
+				best := synth.BestPartition(tc.n, groups.Sizes(tc.n, tc.k), w, forbidden)
 				res, err := Rotation(tc.n, edges, RotationOptions{Size: tc.k, Rounds: 1, History: history, Seed: int64(trial), Budget: 10 * time.Second})
 				if err != nil {
 					t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
 // rotWeightSteps caps the weight phase: 1000 proposals per node and round,
@@ -14,16 +16,16 @@ func rotWeightSteps(n, rounds int) int {
 
 // swapWeight is the change of the total weight of the meetings if a and b
 // (in different groups of round r) traded places.
-func (s *rotGolf) swapWeight(g *grpGraph, r int, a, b int32) float64 {
+func (s *rotGolf) swapWeight(g *adjacency.Graph, r int, a, b int32) float64 {
 	d := 0.0
 	for _, x := range s.mem[r][s.of[r][a]] {
 		if x != a {
-			d += g.weight(int(x), int(b)) - g.weight(int(x), int(a))
+			d += g.Weight(int(x), int(b)) - g.Weight(int(x), int(a))
 		}
 	}
 	for _, y := range s.mem[r][s.of[r][b]] {
 		if y != b {
-			d += g.weight(int(y), int(a)) - g.weight(int(y), int(b))
+			d += g.Weight(int(y), int(a)) - g.Weight(int(y), int(b))
 		}
 	}
 	return d
@@ -39,18 +41,18 @@ func (s *rotGolf) swapWeight(g *grpGraph, r int, a, b int32) float64 {
 // group of one of a's neighbours (usually) or with a random player. The
 // temperature falls geometrically from a start calibrated on the instance
 // to a thousandth of it.
-func (s *rotGolf) improveWeight(g *grpGraph, rng *rand.Rand, deadline time.Time) {
+func (s *rotGolf) improveWeight(g *adjacency.Graph, rng *rand.Rand, deadline time.Time) {
 	n, R := s.n, len(s.of)
 	steps := rotWeightSteps(n, R)
 	maxW, meanW := 0.0, 0.0
-	for _, a := range g.arcs {
-		maxW = max(maxW, math.Abs(a.w))
-		meanW += math.Abs(a.w)
+	for _, a := range g.Arcs {
+		maxW = max(maxW, math.Abs(a.W))
+		meanW += math.Abs(a.W)
 	}
 	if maxW == 0 {
 		return // all weights are 0
 	}
-	meanW /= float64(len(g.arcs))
+	meanW /= float64(len(g.Arcs))
 	k := 0
 	for _, sz := range s.sizes {
 		k = max(k, sz)
@@ -59,9 +61,9 @@ func (s *rotGolf) improveWeight(g *grpGraph, rng *rand.Rand, deadline time.Time)
 	propose := func() (r int, a, b int32, ok bool) {
 		r = rng.IntN(R)
 		a = int32(rng.IntN(n))
-		arcs := g.arcsOf(int(a))
+		arcs := g.ArcsOf(int(a))
 		if len(arcs) > 0 && rng.IntN(8) != 0 {
-			x := arcs[rng.IntN(len(arcs))].to
+			x := arcs[rng.IntN(len(arcs))].To
 			m := s.mem[r][s.of[r][x]]
 			b = m[rng.IntN(len(m))]
 			if b == x && len(m) > 1 {

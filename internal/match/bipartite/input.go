@@ -121,7 +121,7 @@ func integral(x float64) bool {
 // free for MaxCardinality; making the weights positive and close together
 // (every weight in [K*R+1, (K+1)*R+1] for a range R) lets the row-by-row
 // phase already take every augmenting path of up to K+1 pairs, leaving
-// little to the global phase (see mcf.go). K is as large as the int64
+// little to the global phase (see internal/flow). K is as large as the int64
 // bounds allow (and the int32 matrix, when the range alone fits one), up to
 // the largest possible number of pairs.
 func (in *input) setRange(minW, maxW float64) error {

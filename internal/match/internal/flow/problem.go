@@ -85,7 +85,7 @@ type Arcs struct {
 
 // checkRange reports whether costs of absolute value up to a keep every
 // dual value and distance of the engines on n rows and m columns well
-// inside int64: they stay within about 8(n+m+2)*a (see mcf.go).
+// inside int64: they stay within about 8(n+m+2)*a (see flow.go).
 func checkRange(a int64, n, m int) bool {
 	return a <= (int64(1)<<61)/(8*(int64(n)+int64(m)+2))
 }
@@ -250,7 +250,7 @@ func (p *Problem) buildSparse(arcs Arcs) {
 	}
 }
 
-// solve runs both phases of the min-cost-flow solver (see mcf.go) with the
+// Solve runs both phases of the min-cost-flow solver (see flow.go) with the
 // engines that suit the storage and returns the final state.
 func (p *Problem) Solve(mode Mode) *State {
 	s := newState(p.n, p.m, p.capa, p.hasArc)
@@ -304,7 +304,7 @@ func (p *Problem) Perfect() bool {
 	return slots == p.n
 }
 
-// weight returns the scaled weight of the arc (r, c), which must exist.
+// Weight returns the scaled weight of the arc (r, c), which must exist.
 func (p *Problem) Weight(r, c int32) int64 {
 	switch {
 	case p.dense32 != nil:

@@ -24,7 +24,7 @@ const skipCol = -2
 // (gap to their next-best option, the "unmatched" one included) allows,
 // and the new row's dual is a1 + delta, still its least reduced cost. The
 // evicted row bids next (or in the next pass when delta = 0). Every move
-// keeps the phase-1 invariants (see mcf.go): prices only rise on full
+// keeps the phase-1 invariants (see flow.go): prices only rise on full
 // columns, reduced costs stay >= 0, a placed row's dual is <= 0. Slacks are
 // tracked as lower bounds: they are set when a row is placed and lowered
 // by each rise of its column; other prices only rise, which only widens

@@ -1,11 +1,15 @@
-package match
+package groups
 
-// grpState is a partition under local search. It keeps, for every node, the
+import (
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
+)
+
+// state is a partition under local search. It keeps, for every node, the
 // sum of its weights to the other members of its group (own), so that the
 // change of the objective caused by a swap or a move costs O(k) weight
 // look-ups.
-type grpState struct {
-	g     *grpGraph
+type state struct {
+	g     *adjacency.Graph
 	of    []int32   // group of each node
 	at    []int32   // index of each node in mem[of[v]]
 	mem   [][]int32 // members of each group
@@ -13,14 +17,14 @@ type grpState struct {
 	total float64   // sum of the weights of the pairs inside groups
 }
 
-// grpNewState builds the state of the partition of (node -> group index).
-func grpNewState(g *grpGraph, of []int32, groups int) *grpState {
-	s := &grpState{
+// newState builds the state of the partition of (node -> group index).
+func newState(g *adjacency.Graph, of []int32, groups int) *state {
+	s := &state{
 		g:   g,
 		of:  of,
-		at:  make([]int32, g.n),
+		at:  make([]int32, g.N),
 		mem: make([][]int32, groups),
-		own: make([]float64, g.n),
+		own: make([]float64, g.N),
 	}
 	for v, gi := range of {
 		s.at[v] = int32(len(s.mem[gi]))
@@ -31,13 +35,13 @@ func grpNewState(g *grpGraph, of []int32, groups int) *grpState {
 }
 
 // recompute rebuilds own and total from scratch (no drift).
-func (s *grpState) recompute() {
+func (s *state) recompute() {
 	s.total = 0
 	for v := range s.own {
 		sum := 0.0
-		for _, a := range s.g.arcsOf(v) {
-			if s.of[a.to] == s.of[v] {
-				sum += a.w
+		for _, a := range s.g.ArcsOf(v) {
+			if s.of[a.To] == s.of[v] {
+				sum += a.W
 			}
 		}
 		s.own[v] = sum
@@ -50,62 +54,62 @@ func (s *grpState) recompute() {
 // if a member, adds 0) and the weight w(v, t) of one more node t (t = -1
 // gives 0). Low-degree nodes of a sparse graph scan their own arcs, which is
 // cheaper than one binary search per member.
-func (s *grpState) sumTo(v int, b int32, t int) (sum, wt float64) {
+func (s *state) sumTo(v int, b int32, t int) (sum, wt float64) {
 	g := s.g
 	if s.scans(v, b) {
-		for _, a := range g.arcsOf(v) {
-			if s.of[a.to] == b {
-				sum += a.w
+		for _, a := range g.ArcsOf(v) {
+			if s.of[a.To] == b {
+				sum += a.W
 			}
-			if int(a.to) == t {
-				wt = a.w
+			if int(a.To) == t {
+				wt = a.W
 			}
 		}
 		return sum, wt
 	}
 	for _, x := range s.mem[b] {
-		sum += g.weight(v, int(x))
+		sum += g.Weight(v, int(x))
 	}
 	if t >= 0 {
-		wt = g.weight(v, t)
+		wt = g.Weight(v, t)
 	}
 	return sum, wt
 }
 
 // scans reports whether sums from v to group b are best found by scanning
 // v's arcs rather than looking up each member.
-func (s *grpState) scans(v int, b int32) bool {
-	return s.g.dense == nil && s.g.start[v+1]-s.g.start[v] <= 16*len(s.mem[b])
+func (s *state) scans(v int, b int32) bool {
+	return s.g.Dense == nil && s.g.Start[v+1]-s.g.Start[v] <= 16*len(s.mem[b])
 }
 
 // addNode adds sign * w(v, x) to own[x] for every member x of group b other
 // than skip.
-func (s *grpState) addNode(v int, b int32, sign float64, skip int) {
+func (s *state) addNode(v int, b int32, sign float64, skip int) {
 	g := s.g
 	if s.scans(v, b) {
-		for _, a := range g.arcsOf(v) {
-			if s.of[a.to] == b && int(a.to) != skip {
-				s.own[a.to] += sign * a.w
+		for _, a := range g.ArcsOf(v) {
+			if s.of[a.To] == b && int(a.To) != skip {
+				s.own[a.To] += sign * a.W
 			}
 		}
 		return
 	}
 	for _, x := range s.mem[b] {
 		if int(x) != skip && int(x) != v {
-			s.own[x] += sign * g.weight(v, int(x))
+			s.own[x] += sign * g.Weight(v, int(x))
 		}
 	}
 }
 
 // canMove reports whether a node may move from group a to group b without
 // changing the multiset of group sizes.
-func (s *grpState) canMove(a, b int32) bool {
+func (s *state) canMove(a, b int32) bool {
 	return len(s.mem[a]) == len(s.mem[b])+1
 }
 
 // applySwap exchanges v and u (in different groups). svb is sumTo(v, of[u]),
 // sua is sumTo(u, of[v]) and wvu is w(v, u), all taken before the swap.
-func (s *grpState) applySwap(v, u int, svb, sua, wvu float64) {
+func (s *state) applySwap(v, u int, svb, sua, wvu float64) {
 	a, b := s.of[v], s.of[u]
 	delta := svb + sua - s.own[v] - s.own[u] - 2*wvu
 	s.addNode(v, a, -1, v)
@@ -121,7 +125,7 @@ func (s *grpState) applySwap(v, u int, svb, sua, wvu float64) {
 }
 
 // applyMove moves v into group b; svb is sumTo(v, b) taken before the move.
-func (s *grpState) applyMove(v int, b int32, svb float64) {
+func (s *state) applyMove(v int, b int32, svb float64) {
 	a := s.of[v]
 	s.total += svb - s.own[v]
 	s.addNode(v, a, -1, v)

@@ -1,30 +1,32 @@
-package match
+package groups
 
 import (
 	"math"
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
-// Search effort of Groups, in proposals (swap or move attempts): about
-// grpStepsPerNode per node, at least min(grpMinSteps, grpMinStepsPerNode2
+// Search effort of Partition, in proposals (swap or move attempts): about
+// stepsPerNode per node, at least min(minSteps, minStepsPerNode2
 // n^2) in all, shared among restarts whose number falls as n grows.
 const (
-	grpStepsPerNode     = 1000
-	grpMinSteps         = 3_000_000 // small instances get at least this many in all,
-	grpMinStepsPerNode2 = 5000      // or 5000 n^2 if fewer (tiny instances)
-	grpMaxRestarts      = 4
-	grpRestartNodes     = 4096 // restarts = clamp(grpRestartNodes/n, 1, grpMaxRestarts)
+	stepsPerNode     = 1000
+	minSteps         = 3_000_000 // small instances get at least this many in all,
+	minStepsPerNode2 = 5000      // or 5000 n^2 if fewer (tiny instances)
+	maxRestarts      = 4
+	restartNodes     = 4096 // restarts = clamp(restartNodes/n, 1, maxRestarts)
 )
 
-// grpSearch returns a good partition (node -> group index) with the given
+// search returns a good partition (node -> group index) with the given
 // group sizes: greedy construction, then simulated annealing and steepest
 // descent, repeated from new greedy starts for small n; the best is kept.
-func grpSearch(g *grpGraph, sizes []int, seed int64, deadline time.Time, progress func(done, total float64)) []int32 {
-	n := g.n
-	restarts := min(max(grpRestartNodes/n, 1), grpMaxRestarts)
-	steps := max(grpStepsPerNode*n, min(grpMinSteps, grpMinStepsPerNode2*n*n)) / restarts
+func search(g *adjacency.Graph, sizes []int, seed int64, deadline time.Time, progress func(done, total float64)) []int32 {
+	n := g.N
+	restarts := min(max(restartNodes/n, 1), maxRestarts)
+	steps := max(stepsPerNode*n, min(minSteps, minStepsPerNode2*n*n)) / restarts
 	totalWork := float64(restarts * steps)
 	stopped := false
 	stop := func() bool {
@@ -37,7 +39,7 @@ func grpSearch(g *grpGraph, sizes []int, seed int64, deadline time.Time, progres
 	bestTotal := math.Inf(-1)
 	for r := range restarts {
 		rng := rand.New(rand.NewPCG(uint64(seed), uint64(r)*0x9e3779b97f4a7c15+1))
-		s := grpNewState(g, grpGreedy(g, sizes, rng), len(sizes))
+		s := newState(g, greedy(g, sizes, rng), len(sizes))
 		if r == 0 || !stopped {
 			done := float64(r * steps)
 			s.anneal(rng, steps, stop, func(i int) {
@@ -62,11 +64,11 @@ func grpSearch(g *grpGraph, sizes []int, seed int64, deadline time.Time, progres
 	return best
 }
 
-// grpGreedy builds groups one at a time: a seed node taken in random order,
+// greedy builds groups one at a time: a seed node taken in random order,
 // then repeatedly the unassigned node with the largest total weight to the
 // members so far.
-func grpGreedy(g *grpGraph, sizes []int, rng *rand.Rand) []int32 {
-	n := g.n
+func greedy(g *adjacency.Graph, sizes []int, rng *rand.Rand) []int32 {
+	n := g.N
 	of := make([]int32, n)
 	for i := range of {
 		of[i] = -1
@@ -78,13 +80,13 @@ func grpGreedy(g *grpGraph, sizes []int, rng *rand.Rand) []int32 {
 	var touched []int32
 	add := func(v int, gi int) {
 		of[v] = int32(gi)
-		for _, a := range g.arcsOf(v) {
-			if of[a.to] < 0 {
-				if !seen[a.to] {
-					seen[a.to] = true
-					touched = append(touched, a.to)
+		for _, a := range g.ArcsOf(v) {
+			if of[a.To] < 0 {
+				if !seen[a.To] {
+					seen[a.To] = true
+					touched = append(touched, a.To)
 				}
-				gain[a.to] += a.w
+				gain[a.To] += a.W
 			}
 		}
 	}
@@ -124,9 +126,9 @@ func grpGreedy(g *grpGraph, sizes []int, rng *rand.Rand) []int32 {
 // falls geometrically from a start calibrated on the instance to a
 // hundredth of it. The best partition seen at the checkpoints is restored
 // at the end if the final one is worse.
-func (s *grpState) anneal(rng *rand.Rand, steps int, stop func() bool, tick func(int)) {
+func (s *state) anneal(rng *rand.Rand, steps int, stop func() bool, tick func(int)) {
 	g := s.g
-	n := g.n
+	n := g.N
 	varSizes := false
 	for _, m := range s.mem {
 		if len(m) != len(s.mem[0]) {
@@ -138,10 +140,10 @@ func (s *grpState) anneal(rng *rand.Rand, steps int, stop func() bool, tick func
 	propose := func() (v, u int, b int32, delta, svb, sua, wvu float64, ok bool) {
 		v = rng.IntN(n)
 		a := s.of[v]
-		arcs := g.arcsOf(v)
+		arcs := g.ArcsOf(v)
 		var x int
 		if len(arcs) > 0 && rng.IntN(8) != 0 {
-			x = int(arcs[rng.IntN(len(arcs))].to)
+			x = int(arcs[rng.IntN(len(arcs))].To)
 		} else {
 			x = rng.IntN(n)
 		}
@@ -220,7 +222,7 @@ func (s *grpState) anneal(rng *rand.Rand, steps int, stop func() bool, tick func
 }
 
 // load replaces the partition by of (same group count).
-func (s *grpState) load(of []int32) {
+func (s *state) load(of []int32) {
 	copy(s.of, of)
 	for gi := range s.mem {
 		s.mem[gi] = s.mem[gi][:0]
@@ -239,9 +241,9 @@ func (s *grpState) load(of []int32) {
 // group; all other swaps and moves cannot gain when weights are not
 // negative. Scratch sums are tagged with the node being examined, so they
 // never need clearing.
-func (s *grpState) descend(stop func() bool) {
+func (s *state) descend(stop func() bool) {
 	g := s.g
-	n := g.n
+	n := g.N
 	sv := make([]float64, len(s.mem)) // sv[b] = sumTo(v, b)
 	svTag := make([]int32, len(s.mem))
 	ta := make([]float64, n) // ta[u] = sumTo(u, a)
@@ -255,7 +257,7 @@ func (s *grpState) descend(stop func() bool) {
 		taTag[i], wvTag[i] = -1, -1
 	}
 	var groupsSeen, nodesSeen []int32
-	eps := 1e-9 * (1 + grpMaxAbs(g))
+	eps := 1e-9 * (1 + maxAbs(g))
 	for pass := 0; pass < 1000; pass++ {
 		improved := false
 		for v := 0; v < n; v++ {
@@ -265,22 +267,22 @@ func (s *grpState) descend(stop func() bool) {
 			tag := int32(v)
 			a := s.of[v]
 			groupsSeen, nodesSeen = groupsSeen[:0], nodesSeen[:0]
-			for _, arc := range g.arcsOf(v) {
-				wv[arc.to], wvTag[arc.to] = arc.w, tag
-				b := s.of[arc.to]
+			for _, arc := range g.ArcsOf(v) {
+				wv[arc.To], wvTag[arc.To] = arc.W, tag
+				b := s.of[arc.To]
 				if svTag[b] != tag {
 					svTag[b], sv[b] = tag, 0
 					groupsSeen = append(groupsSeen, b)
 				}
-				sv[b] += arc.w
+				sv[b] += arc.W
 			}
 			for _, x := range s.mem[a] {
-				for _, arc := range g.arcsOf(int(x)) {
-					if taTag[arc.to] != tag {
-						taTag[arc.to], ta[arc.to] = tag, 0
-						nodesSeen = append(nodesSeen, arc.to)
+				for _, arc := range g.ArcsOf(int(x)) {
+					if taTag[arc.To] != tag {
+						taTag[arc.To], ta[arc.To] = tag, 0
+						nodesSeen = append(nodesSeen, arc.To)
 					}
-					ta[arc.to] += arc.w
+					ta[arc.To] += arc.W
 				}
 			}
 			get := func(vals []float64, tags []int32, i int32) float64 {
@@ -333,11 +335,11 @@ func (s *grpState) descend(stop func() bool) {
 	s.recompute()
 }
 
-// grpMaxAbs returns the largest absolute edge weight.
-func grpMaxAbs(g *grpGraph) float64 {
+// maxAbs returns the largest absolute edge weight.
+func maxAbs(g *adjacency.Graph) float64 {
 	m := 0.0
-	for _, a := range g.arcs {
-		m = max(m, math.Abs(a.w))
+	for _, a := range g.Arcs {
+		m = max(m, math.Abs(a.W))
 	}
 	return m
 }

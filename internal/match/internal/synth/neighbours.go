@@ -1,4 +1,4 @@
-package match
+package synth
 
 import (
 	"cmp"
@@ -8,14 +8,13 @@ import (
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
-	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
-// grpSparseInstance returns n people placed at random in the unit square,
+// NearestNeighbours returns n people placed at random in the unit square,
 // each linked to (about) its deg nearest neighbours, found among the points
 // of the 5 x 5 grid cells around it. Closer people score higher:
 // w = 100 / (1 + 40 d) plus up to 9 points of noise, an integer.
-func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []graph.Edge {
+func NearestNeighbours(tb testing.TB, n, deg int, seed uint64) []graph.Edge {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(seed, 7))
 	xs, ys := make([]float64, n), make([]float64, n)
@@ -64,46 +63,4 @@ func grpSparseInstance(tb testing.TB, n, deg int, seed uint64) []graph.Edge {
 		edges[i] = graph.Edge{U: p[0], V: p[1], W: math.Floor(100/(1+40*d)) + float64(rng.IntN(10))}
 	}
 	return edges
-}
-
-// BenchmarkGroups_Circ solves the reference circle instances and reports the
-// share of the CBC optimum reached and the gap to the bound.
-func BenchmarkGroups_Circ(b *testing.B) {
-	for _, tc := range grpCircOptima {
-		b.Run(tc.name, func(b *testing.B) {
-			n, k, edges := matchtest.Load(b, tc.name+".txt")
-			var res GroupResult
-			for b.Loop() {
-				var err error
-				if res, err = Groups(n, edges, GroupOptions{Size: k, Seed: 1}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(100*res.Total/tc.opt, "%opt")
-			b.ReportMetric(100*(res.Bound-res.Total)/res.Bound, "%gap")
-		})
-	}
-}
-
-// BenchmarkGroups_Sparse10k splits 10,000 people into groups of 5 with about
-// 50 candidate partners each (default budget) and reports the gap to the
-// bound and the improvement over the greedy start.
-func BenchmarkGroups_Sparse10k(b *testing.B) {
-	const n = 10_000
-	edges := grpSparseInstance(b, n, 50, 1)
-	g, err := grpNewGraph(n, edges)
-	if err != nil {
-		b.Fatal(err)
-	}
-	greedy := grpTotal(g, grpGreedy(g, grpSizes(n, 5), rand.New(rand.NewPCG(1, 1))))
-	var res GroupResult
-	for b.Loop() {
-		if res, err = Groups(n, edges, GroupOptions{Size: 5, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(len(edges)), "edges")
-	b.ReportMetric(res.Total, "total")
-	b.ReportMetric(100*(res.Bound-res.Total)/res.Bound, "%gap")
-	b.ReportMetric(100*(res.Total-greedy)/greedy, "%overGreedy")
 }

@@ -1,19 +1,21 @@
-package match
+package groups
 
 import (
 	"math"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
 // Limits of the set-partitioning bound: it enumerates every group of every
 // size in use once per iteration, so it only runs when that is cheap.
 const (
-	grpSetMaxSets  = 400_000    // largest number of candidate groups
-	grpSetWork     = 20_000_000 // iterations times candidate groups
-	grpSetMaxIters = 400
+	setMaxSets  = 400_000    // largest number of candidate groups
+	setWork     = 20_000_000 // iterations times candidate groups
+	setMaxIters = 400
 )
 
-// grpSetBound returns an upper bound on the best total from the Lagrangian
+// setBound returns an upper bound on the best total from the Lagrangian
 // relaxation of the set-partitioning model (every node in exactly one group,
 // count[s] groups of each size s): with a price lambda[v] on every node,
 //
@@ -23,24 +25,24 @@ const (
 // bounds every partition, because a partition's groups are count[s] s-sets
 // for each s and their prices add up to sum(lambda). M_s is found by
 // enumerating all s-sets, so the bound is only computed when there are at
-// most grpSetMaxSets of them (ok is false otherwise). The prices start at
+// most setMaxSets of them (ok is false otherwise). The prices start at
 // half of each node's weight inside its group of the best partition found
 // (own), where bound = total + sum of count[s] * M_s, and follow subgradient
 // steps; the smallest bound seen is returned.
-func grpSetBound(g *grpGraph, sizes []int, own []float64, lower float64, deadline time.Time) (bound float64, ok bool) {
-	n := g.n
-	if g.dense == nil {
+func setBound(g *adjacency.Graph, sizes []int, own []float64, lower float64, deadline time.Time) (bound float64, ok bool) {
+	n := g.N
+	if g.Dense == nil {
 		return 0, false
 	}
 	count := map[int]int{}
 	sets := 0.0
 	for _, s := range sizes {
 		if count[s] == 0 {
-			sets += grpBinomial(n, s)
+			sets += binomial(n, s)
 		}
 		count[s]++
 	}
-	if sets > grpSetMaxSets {
+	if sets > setMaxSets {
 		return 0, false
 	}
 	distinct := make([]int, 0, len(count))
@@ -51,7 +53,7 @@ func grpSetBound(g *grpGraph, sizes []int, own []float64, lower float64, deadlin
 	for v := range lambda {
 		lambda[v] = own[v] / 2
 	}
-	iters := min(max(int(grpSetWork/sets), 1), grpSetMaxIters)
+	iters := min(max(int(setWork/sets), 1), setMaxIters)
 	best := math.Inf(1)
 	theta := 1.0
 	sinceBest := 0
@@ -84,7 +86,7 @@ func grpSetBound(g *grpGraph, sizes []int, own []float64, lower float64, deadlin
 				}
 				for x := start; x <= n-(s-depth); x++ {
 					add := -lambda[x]
-					row := g.dense[x*n:]
+					row := g.Dense[x*n:]
 					for _, c := range cur {
 						add += row[c]
 					}
@@ -122,8 +124,8 @@ func grpSetBound(g *grpGraph, sizes []int, own []float64, lower float64, deadlin
 	return best, true
 }
 
-// grpBinomial returns C(n, k) as a float64 (no overflow for large n).
-func grpBinomial(n, k int) float64 {
+// binomial returns C(n, k) as a float64 (no overflow for large n).
+func binomial(n, k int) float64 {
 	if k < 0 || k > n {
 		return 0
 	}

@@ -1,19 +1,21 @@
-package match
+package groups
 
 import (
 	"math"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
-// grpBoundWork caps the work of the bound, in arc visits (iterations times
+// boundWork caps the work of the bound, in arc visits (iterations times
 // arcs), so the bound costs about as much as a fraction of the search.
 const (
-	grpBoundWork    = 60_000_000
-	grpBoundMinIter = 20
-	grpBoundMaxIter = 400
+	boundWork    = 60_000_000
+	boundMinIter = 20
+	boundMaxIter = 400
 )
 
-// grpBound returns an upper bound on the best total of a partition with the
+// bound returns an upper bound on the best total of a partition with the
 // given group sizes. It splits the weight of every edge (u, v) into a share
 // for u and a share for v (the shares add up to the weight). In any partition
 // a node in a group of s members collects the shares of its s-1 partners,
@@ -22,32 +24,32 @@ const (
 // The split starts at halves and is improved by subgradient steps (Polyak
 // step sizes towards lower, the best known total), keeping the smallest
 // bound seen. It never returns more than the sum of the positive weights.
-func grpBound(g *grpGraph, sizes []int, lower float64, deadline time.Time) float64 {
-	n := g.n
+func bound(g *adjacency.Graph, sizes []int, lower float64, deadline time.Time) float64 {
+	n := g.N
 	t := 0
 	for _, s := range sizes {
 		t = max(t, s-1)
 	}
 	positive := 0.0
-	for _, a := range g.arcs {
-		positive += max(a.w, 0)
+	for _, a := range g.Arcs {
+		positive += max(a.W, 0)
 	}
 	positive /= 2
-	if len(g.arcs) == 0 {
+	if len(g.Arcs) == 0 {
 		return 0
 	}
 	// eid gives the edge index of every arc; sign is +1 on the arc leaving
 	// the smaller end, whose share is w/2 + delta, and -1 on the other.
-	eid := make([]int32, len(g.arcs))
+	eid := make([]int32, len(g.Arcs))
 	m := 0
 	for u := 0; u < n; u++ {
-		for p := g.start[u]; p < g.start[u+1]; p++ {
-			v := int(g.arcs[p].to)
+		for p := g.Start[u]; p < g.Start[u+1]; p++ {
+			v := int(g.Arcs[p].To)
 			if v < u {
 				continue
 			}
 			eid[p] = int32(m)
-			q := grpFindArc(g, v, u)
+			q := findArc(g, v, u)
 			eid[q] = int32(m)
 			m++
 		}
@@ -56,7 +58,7 @@ func grpBound(g *grpGraph, sizes []int, lower float64, deadline time.Time) float
 	sub := make([]float64, m)
 	vals := make([]float64, 0, 64)
 	idx := make([]int, 0, 64)
-	iters := min(max(grpBoundWork/len(g.arcs), grpBoundMinIter), grpBoundMaxIter)
+	iters := min(max(boundWork/len(g.Arcs), boundMinIter), boundMaxIter)
 	best := positive
 	theta := 1.0
 	sinceBest := 0
@@ -68,10 +70,10 @@ func grpBound(g *grpGraph, sizes []int, lower float64, deadline time.Time) float
 		bound := 0.0
 		for u := 0; u < n; u++ {
 			vals, idx = vals[:0], idx[:0]
-			for p := g.start[u]; p < g.start[u+1]; p++ {
-				a := g.arcs[p]
-				share := a.w / 2
-				if int(a.to) > u {
+			for p := g.Start[u]; p < g.Start[u+1]; p++ {
+				a := g.Arcs[p]
+				share := a.W / 2
+				if int(a.To) > u {
 					share += delta[eid[p]]
 				} else {
 					share -= delta[eid[p]]
@@ -81,11 +83,11 @@ func grpBound(g *grpGraph, sizes []int, lower float64, deadline time.Time) float
 					idx = append(idx, p)
 				}
 			}
-			top := grpSelectTop(vals, idx, t)
+			top := selectTop(vals, idx, t)
 			for i := range top {
 				bound += vals[i]
 				p := idx[i]
-				if int(g.arcs[p].to) > u {
+				if int(g.Arcs[p].To) > u {
 					sub[eid[p]]++
 				} else {
 					sub[eid[p]]--
@@ -115,13 +117,13 @@ func grpBound(g *grpGraph, sizes []int, lower float64, deadline time.Time) float
 	return best
 }
 
-// grpFindArc returns the index of the arc u -> v (which must exist).
-func grpFindArc(g *grpGraph, u, v int) int {
-	lo, hi := g.start[u], g.start[u+1]
+// findArc returns the index of the arc u -> v (which must exist).
+func findArc(g *adjacency.Graph, u, v int) int {
+	lo, hi := g.Start[u], g.Start[u+1]
 	t := int32(v)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if g.arcs[mid].to < t {
+		if g.Arcs[mid].To < t {
 			lo = mid + 1
 		} else {
 			hi = mid
@@ -130,9 +132,9 @@ func grpFindArc(g *grpGraph, u, v int) int {
 	return lo
 }
 
-// grpSelectTop reorders vals (and idx alongside) so that its t largest values
+// selectTop reorders vals (and idx alongside) so that its t largest values
 // come first and returns that prefix of vals (all of vals when len <= t).
-func grpSelectTop(vals []float64, idx []int, t int) []float64 {
+func selectTop(vals []float64, idx []int, t int) []float64 {
 	if len(vals) <= t {
 		return vals
 	}
@@ -140,7 +142,7 @@ func grpSelectTop(vals []float64, idx []int, t int) []float64 {
 	for lo < hi {
 		// Partition vals[lo..hi] around the median of three, descending.
 		mid := lo + (hi-lo)/2
-		pivot := grpMedian3(vals[lo], vals[mid], vals[hi])
+		pivot := median3(vals[lo], vals[mid], vals[hi])
 		i, j := lo, hi
 		for i <= j {
 			for vals[i] > pivot {
@@ -169,7 +171,7 @@ func grpSelectTop(vals []float64, idx []int, t int) []float64 {
 	return vals[:t]
 }
 
-func grpMedian3(a, b, c float64) float64 {
+func median3(a, b, c float64) float64 {
 	if a > b {
 		a, b = b, a
 	}

@@ -1,4 +1,4 @@
-package match
+package groups
 
 import (
 	"errors"
@@ -7,10 +7,11 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
-// GroupOptions configures Groups.
-type GroupOptions struct {
+// Options configures Partition.
+type Options struct {
 	// Size is the wanted group size k, 2..50.
 	Size int
 	// Seed makes the search reproducible: the same input, seed and budget give
@@ -27,8 +28,8 @@ type GroupOptions struct {
 	Progress func(done, total float64)
 }
 
-// GroupResult is a partition of the nodes into groups.
-type GroupResult struct {
+// Result is a partition of the nodes into groups.
+type Result struct {
 	// Groups holds every node 0..n-1 exactly once; each group is sorted and
 	// the groups are sorted by their first member.
 	Groups [][]int
@@ -39,7 +40,7 @@ type GroupResult struct {
 	Bound float64
 }
 
-// Groups partitions the nodes 0..n-1 into groups of opt.Size members,
+// Partition partitions the nodes 0..n-1 into groups of opt.Size members,
 // maximising the total weight of the pairs that share a group. A pair without
 // an edge has weight 0; negative weights are allowed and push the pair apart.
 //
@@ -52,7 +53,7 @@ type GroupResult struct {
 // keeps the sizes closer to k (the smaller groups on a tie). n < k gives one
 // group of n nodes.
 //
-// The problem is NP-hard: Groups builds a greedy partition and improves it by
+// The problem is NP-hard: Partition builds a greedy partition and improves it by
 // simulated annealing over swaps and moves, followed by a steepest-descent
 // pass; restarts are used for small n. The result is deterministic for a
 // given seed unless opt.Budget stops the search early. Bound is the smaller
@@ -63,28 +64,28 @@ type GroupResult struct {
 // set-partitioning model with a price on every node.
 //
 // Parallel edges (the same pair in either orientation) keep the largest
-// weight, and Total counts that weight once. Groups returns an error when
+// weight, and Total counts that weight once. Partition returns an error when
 // opt.Size is outside 2..50, n or opt.Budget is negative, or an edge is a
 // self-loop, names a node outside 0..n-1 or has a weight that is NaN or
 // infinite.
-func Groups(n int, edges []graph.Edge, opt GroupOptions) (GroupResult, error) {
+func Partition(n int, edges []graph.Edge, opt Options) (Result, error) {
 	if opt.Size < 2 || opt.Size > 50 {
-		return GroupResult{}, fmt.Errorf("match: group size %d is outside 2..50", opt.Size)
+		return Result{}, fmt.Errorf("match: group size %d is outside 2..50", opt.Size)
 	}
 	if n < 0 {
-		return GroupResult{}, fmt.Errorf("match: negative node count %d", n)
+		return Result{}, fmt.Errorf("match: negative node count %d", n)
 	}
 	if opt.Budget < 0 {
-		return GroupResult{}, errors.New("match: negative group budget")
+		return Result{}, errors.New("match: negative group budget")
 	}
-	g, err := grpNewGraph(n, edges)
+	g, err := adjacency.New(n, edges)
 	if err != nil {
-		return GroupResult{}, err
+		return Result{}, err
 	}
 	if n == 0 {
-		return GroupResult{Groups: [][]int{}}, nil
+		return Result{Groups: [][]int{}}, nil
 	}
-	sizes := grpSizes(n, opt.Size)
+	sizes := Sizes(n, opt.Size)
 	budget := opt.Budget
 	if budget == 0 {
 		budget = 2*time.Second + time.Duration(n)*time.Millisecond
@@ -95,17 +96,17 @@ func Groups(n int, edges []graph.Edge, opt GroupOptions) (GroupResult, error) {
 	if len(sizes) == 1 {
 		of = make([]int32, n)
 	} else {
-		of = grpSearch(g, sizes, opt.Seed, deadline, opt.Progress)
+		of = search(g, sizes, opt.Seed, deadline, opt.Progress)
 	}
-	res := GroupResult{Groups: grpCollect(of, len(sizes))}
-	res.Total = grpTotal(g, of)
+	res := Result{Groups: collect(of, len(sizes))}
+	res.Total = total(g, of)
 	if len(sizes) == 1 {
 		res.Bound = res.Total // the only partition there is
 	} else {
 		boundDeadline := deadline.Add(budget / 4)
-		res.Bound = grpBound(g, sizes, res.Total, boundDeadline)
-		own := grpNewState(g, of, len(sizes)).own
-		if b, ok := grpSetBound(g, sizes, own, res.Total, boundDeadline); ok {
+		res.Bound = bound(g, sizes, res.Total, boundDeadline)
+		own := newState(g, of, len(sizes)).own
+		if b, ok := setBound(g, sizes, own, res.Total, boundDeadline); ok {
 			res.Bound = min(res.Bound, b)
 		}
 	}
@@ -116,9 +117,9 @@ func Groups(n int, edges []graph.Edge, opt GroupOptions) (GroupResult, error) {
 	return res, nil
 }
 
-// grpSizes returns the group sizes for n nodes in groups of about k, largest
-// first, following the rule documented on Groups.
-func grpSizes(n, k int) []int {
+// Sizes returns the group sizes for n nodes in groups of about k, largest
+// first, following the rule documented on Partition.
+func Sizes(n, k int) []int {
 	if n == 0 {
 		return nil
 	}
@@ -148,7 +149,7 @@ func grpSizes(n, k int) []int {
 		dev := func(groups int) int {
 			lo := n / groups
 			hi := (n + groups - 1) / groups
-			return max(grpAbs(hi-k), grpAbs(lo-k))
+			return max(abs(hi-k), abs(lo-k))
 		}
 		groups := q + 1
 		if dev(q) < dev(q+1) {
@@ -161,16 +162,16 @@ func grpSizes(n, k int) []int {
 	return sizes
 }
 
-func grpAbs(x int) int {
+func abs(x int) int {
 	if x < 0 {
 		return -x
 	}
 	return x
 }
 
-// grpCollect turns a node -> group assignment into sorted groups sorted by
+// collect turns a node -> group assignment into sorted groups sorted by
 // their first member.
-func grpCollect(of []int32, groups int) [][]int {
+func collect(of []int32, groups int) [][]int {
 	out := make([][]int, groups)
 	for v, gi := range of {
 		out[gi] = append(out[gi], v) // nodes visited in increasing order
@@ -180,13 +181,13 @@ func grpCollect(of []int32, groups int) [][]int {
 	return out
 }
 
-// grpTotal sums the weights of the edges whose ends share a group.
-func grpTotal(g *grpGraph, of []int32) float64 {
+// total sums the weights of the edges whose ends share a group.
+func total(g *adjacency.Graph, of []int32) float64 {
 	total := 0.0
-	for u := 0; u < g.n; u++ {
-		for _, a := range g.arcsOf(u) {
-			if int(a.to) > u && of[a.to] == of[u] {
-				total += a.w
+	for u := 0; u < g.N; u++ {
+		for _, a := range g.ArcsOf(u) {
+			if int(a.To) > u && of[a.To] == of[u] {
+				total += a.W
 			}
 		}
 	}

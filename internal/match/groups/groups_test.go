@@ -1,4 +1,4 @@
-package match
+package groups
 
 import (
 	"math"
@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
 	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
-// grpCircOptima are the CBC optima of the circ_* reference instances.
-var grpCircOptima = []struct {
+// circOptima are the CBC optima of the circ_* reference instances.
+var circOptima = []struct {
 	name string
 	opt  float64
 }{
@@ -24,9 +25,9 @@ var grpCircOptima = []struct {
 	{"circ_30_5_1", 4592},
 }
 
-// grpCheckPartition fails unless res is a valid partition of 0..n-1 with the
-// sizes grpSizes(n, k) and a Total that matches an independent recount.
-func grpCheckPartition(tb testing.TB, n, k int, edges []graph.Edge, res GroupResult) {
+// checkPartition fails unless res is a valid partition of 0..n-1 with the
+// sizes Sizes(n, k) and a Total that matches an independent recount.
+func checkPartition(tb testing.TB, n, k int, edges []graph.Edge, res Result) {
 	tb.Helper()
 	group := make([]int, n)
 	for i := range group {
@@ -53,7 +54,7 @@ func grpCheckPartition(tb testing.TB, n, k int, edges []graph.Edge, res GroupRes
 			tb.Fatalf("node %d in no group", v)
 		}
 	}
-	want := grpSizes(n, k)
+	want := Sizes(n, k)
 	slices.Sort(sizes)
 	slices.Sort(want)
 	if !slices.Equal(sizes, want) {
@@ -74,14 +75,14 @@ func grpCheckPartition(tb testing.TB, n, k int, edges []graph.Edge, res GroupRes
 }
 
 func TestGroups_CircOptima(t *testing.T) {
-	for _, tc := range grpCircOptima {
+	for _, tc := range circOptima {
 		t.Run(tc.name, func(t *testing.T) {
 			n, k, edges := matchtest.Load(t, tc.name+".txt")
-			res, err := Groups(n, edges, GroupOptions{Size: k, Seed: 1, Budget: 10 * time.Second})
+			res, err := Partition(n, edges, Options{Size: k, Seed: 1, Budget: 10 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
-			grpCheckPartition(t, n, k, edges, res)
+			checkPartition(t, n, k, edges, res)
 			if res.Total < 0.995*tc.opt {
 				t.Errorf("Total %v below 99.5%% of the optimum %v", res.Total, tc.opt)
 			}
@@ -115,7 +116,7 @@ func TestGroups_Sizes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := grpSizes(tc.n, tc.k); !slices.Equal(got, tc.want) {
+			if got := Sizes(tc.n, tc.k); !slices.Equal(got, tc.want) {
 				t.Fatalf("grpSizes(%d, %d) = %v, want %v", tc.n, tc.k, got, tc.want)
 			}
 		})
@@ -124,7 +125,7 @@ func TestGroups_Sizes(t *testing.T) {
 	// whenever some split does, and use the fewest sizes other than k.
 	for k := 2; k <= 12; k++ {
 		for n := k; n <= 150; n++ {
-			sizes := grpSizes(n, k)
+			sizes := Sizes(n, k)
 			sum, off, inside := 0, 0, true
 			for _, s := range sizes {
 				sum += s
@@ -180,12 +181,12 @@ func TestGroups_BruteForce(t *testing.T) {
 						}
 					}
 				}
-				best := rotBestPartition(tc.n, tc.k, w, nil)
-				res, err := Groups(tc.n, edges, GroupOptions{Size: tc.k, Seed: int64(trial), Budget: 10 * time.Second})
+				best := synth.BestPartition(tc.n, Sizes(tc.n, tc.k), w, nil)
+				res, err := Partition(tc.n, edges, Options{Size: tc.k, Seed: int64(trial), Budget: 10 * time.Second})
 				if err != nil {
 					t.Fatal(err)
 				}
-				grpCheckPartition(t, tc.n, tc.k, edges, res)
+				checkPartition(t, tc.n, tc.k, edges, res)
 				if res.Total != best {
 					t.Fatalf("trial %d: total %v, optimum %v", trial, res.Total, best)
 				}
@@ -212,7 +213,7 @@ func TestGroups_SmallAndParallel(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Groups(tc.n, tc.edges, GroupOptions{Size: tc.k, Seed: 1})
+			res, err := Partition(tc.n, tc.edges, Options{Size: tc.k, Seed: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -228,21 +229,21 @@ func TestGroups_Errors(t *testing.T) {
 		name  string
 		n     int
 		edges []graph.Edge
-		opt   GroupOptions
+		opt   Options
 	}{
-		{"size 1", 4, nil, GroupOptions{Size: 1}},
-		{"size 51", 100, nil, GroupOptions{Size: 51}},
-		{"negative n", -1, nil, GroupOptions{Size: 2}},
-		{"negative budget", 4, nil, GroupOptions{Size: 2, Budget: -1}},
-		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, GroupOptions{Size: 2}},
-		{"negative node", 4, []graph.Edge{{U: -1, V: 2, W: 1}}, GroupOptions{Size: 2}},
-		{"self-loop", 4, []graph.Edge{{U: 1, V: 1, W: 1}}, GroupOptions{Size: 2}},
-		{"infinite weight", 4, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, GroupOptions{Size: 2}},
-		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, GroupOptions{Size: 2}},
+		{"size 1", 4, nil, Options{Size: 1}},
+		{"size 51", 100, nil, Options{Size: 51}},
+		{"negative n", -1, nil, Options{Size: 2}},
+		{"negative budget", 4, nil, Options{Size: 2, Budget: -1}},
+		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, Options{Size: 2}},
+		{"negative node", 4, []graph.Edge{{U: -1, V: 2, W: 1}}, Options{Size: 2}},
+		{"self-loop", 4, []graph.Edge{{U: 1, V: 1, W: 1}}, Options{Size: 2}},
+		{"infinite weight", 4, []graph.Edge{{U: 0, V: 1, W: math.Inf(1)}}, Options{Size: 2}},
+		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, Options{Size: 2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Groups(tc.n, tc.edges, tc.opt); err == nil {
+			if _, err := Partition(tc.n, tc.edges, tc.opt); err == nil {
 				t.Fatal("no error")
 			}
 		})
@@ -250,26 +251,26 @@ func TestGroups_Errors(t *testing.T) {
 }
 
 func TestGroups_DeterministicAndProgress(t *testing.T) {
-	edges := grpSparseInstance(t, 600, 20, 3)
+	edges := synth.NearestNeighbours(t, 600, 20, 3)
 	var calls int
 	last := -1.0
-	opt := GroupOptions{Size: 5, Seed: 9, Budget: time.Minute, Progress: func(done, total float64) {
+	opt := Options{Size: 5, Seed: 9, Budget: time.Minute, Progress: func(done, total float64) {
 		calls++
 		if done < last || done > total {
 			t.Errorf("progress %v of %v after %v", done, total, last)
 		}
 		last = done
 	}}
-	a, err := Groups(600, edges, opt)
+	a, err := Partition(600, edges, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	grpCheckPartition(t, 600, 5, edges, a)
+	checkPartition(t, 600, 5, edges, a)
 	if calls < 2 {
 		t.Fatalf("progress called %d times", calls)
 	}
 	opt.Progress = nil
-	b, err := Groups(600, edges, opt)
+	b, err := Partition(600, edges, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +286,7 @@ func TestGroups_DeterministicAndProgress(t *testing.T) {
 	}
 }
 
-func TestGrpSelectTop(t *testing.T) {
+func TestSelectTop(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 2000 {
 		n := rng.IntN(40)
@@ -297,7 +298,7 @@ func TestGrpSelectTop(t *testing.T) {
 		}
 		orig := slices.Clone(vals)
 		t0 := rng.IntN(12) + 1
-		top := slices.Clone(grpSelectTop(vals, idx, t0))
+		top := slices.Clone(selectTop(vals, idx, t0))
 		for i, j := range idx {
 			if orig[j] != vals[i] {
 				t.Fatalf("trial %d: idx no longer follows vals", trial)
