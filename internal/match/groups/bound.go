@@ -1,7 +1,6 @@
 package groups
 
 import (
-	"math"
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
@@ -59,9 +58,7 @@ func bound(g *adjacency.Graph, sizes []int, lower float64, deadline time.Time) f
 	vals := make([]float64, 0, 64)
 	idx := make([]int, 0, 64)
 	iters := min(max(boundWork/len(g.Arcs), boundMinIter), boundMaxIter)
-	best := positive
-	theta := 1.0
-	sinceBest := 0
+	ctl := newPolyak(positive)
 	for it := 0; it < iters; it++ {
 		if it > 0 && time.Now().After(deadline) {
 			break
@@ -94,27 +91,15 @@ func bound(g *adjacency.Graph, sizes []int, lower float64, deadline time.Time) f
 				}
 			}
 		}
-		if bound < best {
-			best = bound
-			sinceBest = 0
-		} else if sinceBest++; sinceBest >= 10 {
-			theta /= 2
-			sinceBest = 0
-		}
-		norm := 0.0
-		for _, s := range sub {
-			norm += s * s
-		}
-		gap := bound - lower
-		if norm == 0 || gap <= 1e-12*math.Max(1, math.Abs(bound)) || theta < 1e-6 {
+		step, ok := ctl.step(bound, lower, sub)
+		if !ok {
 			break
 		}
-		step := theta * gap / norm
 		for e, s := range sub {
 			delta[e] -= step * s
 		}
 	}
-	return best
+	return ctl.best
 }
 
 // findArc returns the index of the arc u -> v (which must exist).

@@ -54,9 +54,7 @@ func setBound(g *adjacency.Graph, sizes []int, own []float64, lower float64, dea
 		lambda[v] = own[v] / 2
 	}
 	iters := min(max(int(setWork/sets), 1), setMaxIters)
-	best := math.Inf(1)
-	theta := 1.0
-	sinceBest := 0
+	ctl := newPolyak(math.Inf(1))
 	sub := make([]float64, n)
 	cur := make([]int, 0, 64)
 	arg := make([]int, 0, 64)
@@ -101,27 +99,15 @@ func setBound(g *adjacency.Graph, sizes []int, own []float64, lower float64, dea
 				sub[v] -= float64(count[s])
 			}
 		}
-		if value < best {
-			best = value
-			sinceBest = 0
-		} else if sinceBest++; sinceBest >= 10 {
-			theta /= 2
-			sinceBest = 0
-		}
-		norm := 0.0
-		for _, x := range sub {
-			norm += x * x
-		}
-		gap := value - lower
-		if norm == 0 || gap <= 1e-12*math.Max(1, math.Abs(value)) || theta < 1e-6 {
+		step, ok := ctl.step(value, lower, sub)
+		if !ok {
 			break
 		}
-		step := theta * gap / norm
 		for v := range lambda {
 			lambda[v] -= step * sub[v]
 		}
 	}
-	return best, true
+	return ctl.best, true
 }
 
 // binomial returns C(n, k) as a float64 (no overflow for large n).
