@@ -5,7 +5,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/rotation"
 	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
@@ -33,7 +33,7 @@ func (s *solveRun) rotation(args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := match.RotationOptions{Size: *size, Rounds: *rounds, Seed: *seed}
+	opt := rotation.Options{Size: *size, Rounds: *rounds, Seed: *seed}
 	if *historyFile != "" {
 		t := time.Now()
 		unknown := 0
@@ -49,9 +49,9 @@ func (s *solveRun) rotation(args []string) error {
 		}
 		s.parse += time.Since(t)
 	}
-	var res match.RotationResult
+	var res rotation.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Rotation(in.Left.Len(), in.Edges, opt)
+		res, err = rotation.Schedule(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/general"
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/groups"
+	"github.com/mentormesh/mentormesh/internal/match/rotation"
 )
 
 // PlanOptions tune Plan.
@@ -213,7 +214,7 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 			}
 		}
 	}
-	rr, err := Rotation(len(people), g.Edges, RotationOptions{Size: k, Rounds: 1, History: history, Seed: opt.Seed})
+	rr, err := rotation.Schedule(len(people), g.Edges, rotation.Options{Size: k, Rounds: 1, History: history, Seed: opt.Seed})
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"testing"
@@ -7,9 +7,9 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
-// rotCheck recounts a schedule independently: each node at most once per
+// check recounts a schedule independently: each node at most once per
 // round, group sizes within size±1, and the number of repeated pairs.
-func rotCheck(tb testing.TB, n, size int, history [][2]int, res RotationResult) int {
+func check(tb testing.TB, n, size int, history [][2]int, res Result) int {
 	tb.Helper()
 	met := make([]uint8, n*n)
 	for _, h := range history {
@@ -47,13 +47,13 @@ func rotCheck(tb testing.TB, n, size int, history [][2]int, res RotationResult) 
 	return repeats
 }
 
-func TestRotationAPI_PairsReachNMinus1Rounds(t *testing.T) {
+func TestSchedule_PairsReachNMinus1Rounds(t *testing.T) {
 	for n := 2; n <= 1000; n += 2 {
-		res, err := Rotation(n, nil, RotationOptions{Size: 2, Rounds: n - 1})
+		res, err := Schedule(n, nil, Options{Size: 2, Rounds: n - 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Rounds) != n-1 || rotCheck(t, n, 2, nil, res) != 0 {
+		if len(res.Rounds) != n-1 || check(t, n, 2, nil, res) != 0 {
 			t.Fatalf("n=%d: %d rounds, %d repeats", n, len(res.Rounds), res.Repeats)
 		}
 		for _, round := range res.Rounds {
@@ -64,9 +64,9 @@ func TestRotationAPI_PairsReachNMinus1Rounds(t *testing.T) {
 	}
 }
 
-func TestRotationAPI_WeightsChooseEarlyRounds(t *testing.T) {
+func TestSchedule_WeightsChooseEarlyRounds(t *testing.T) {
 	edges := []graph.Edge{{U: 0, V: 1, W: 10}, {U: 2, V: 3, W: 10}}
-	res, err := Rotation(4, edges, RotationOptions{Size: 2, Rounds: 1})
+	res, err := Schedule(4, edges, Options{Size: 2, Rounds: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,15 +75,15 @@ func TestRotationAPI_WeightsChooseEarlyRounds(t *testing.T) {
 	}
 }
 
-func TestRotationAPI_HistoryAvoided(t *testing.T) {
+func TestSchedule_HistoryAvoided(t *testing.T) {
 	n := 10
 	var history [][2]int
 	for r := 0; r < 4; r++ {
-		res, err := Rotation(n, nil, RotationOptions{Size: 2, Rounds: 1, History: history, Seed: int64(r)})
+		res, err := Schedule(n, nil, Options{Size: 2, Rounds: 1, History: history, Seed: int64(r)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rotCheck(t, n, 2, history, res) != 0 {
+		if check(t, n, 2, history, res) != 0 {
 			t.Fatalf("round %d repeats a past pair", r)
 		}
 		for _, g := range res.Rounds[0] {
@@ -92,32 +92,32 @@ func TestRotationAPI_HistoryAvoided(t *testing.T) {
 	}
 }
 
-func TestRotationAPI_GroupsAreValid(t *testing.T) {
+func TestSchedule_GroupsAreValid(t *testing.T) {
 	for _, c := range []struct{ n, k, rounds int }{{12, 3, 4}, {13, 4, 3}, {20, 5, 4}} {
-		res, err := Rotation(c.n, nil, RotationOptions{Size: c.k, Rounds: c.rounds, Seed: 1, Budget: 300 * time.Millisecond})
+		res, err := Schedule(c.n, nil, Options{Size: c.k, Rounds: c.rounds, Seed: 1, Budget: 300 * time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(res.Rounds) != c.rounds {
 			t.Fatalf("%+v: %d rounds", c, len(res.Rounds))
 		}
-		rotCheck(t, c.n, c.k, nil, res)
+		check(t, c.n, c.k, nil, res)
 	}
 }
 
-func TestRotationAPI_BadInput(t *testing.T) {
+func TestSchedule_BadInput(t *testing.T) {
 	for name, c := range map[string]struct {
 		n   int
-		opt RotationOptions
+		opt Options
 		e   []graph.Edge
 	}{
-		"size 1":        {4, RotationOptions{Size: 1, Rounds: 1}, nil},
-		"no rounds":     {4, RotationOptions{Size: 2}, nil},
-		"edge outside":  {4, RotationOptions{Size: 2, Rounds: 1}, []graph.Edge{{U: 0, V: 9, W: 1}}},
-		"history loop":  {4, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{1, 1}}}, nil},
-		"negative size": {-1, RotationOptions{Size: 2, Rounds: 1}, nil},
+		"size 1":        {4, Options{Size: 1, Rounds: 1}, nil},
+		"no rounds":     {4, Options{Size: 2}, nil},
+		"edge outside":  {4, Options{Size: 2, Rounds: 1}, []graph.Edge{{U: 0, V: 9, W: 1}}},
+		"history loop":  {4, Options{Size: 2, Rounds: 1, History: [][2]int{{1, 1}}}, nil},
+		"negative size": {-1, Options{Size: 2, Rounds: 1}, nil},
 	} {
-		if _, err := Rotation(c.n, c.e, c.opt); err == nil {
+		if _, err := Schedule(c.n, c.e, c.opt); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}

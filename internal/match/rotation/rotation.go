@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"cmp"
@@ -14,8 +14,8 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
-// RotationOptions configures Rotation.
-type RotationOptions struct {
+// Options configures Schedule.
+type Options struct {
 	// Size is the group size: 2 for pairs, k (up to 50) for groups. When k
 	// does not divide n the rounds use the sizes documented on groups.Partition; for
 	// pairs with odd n one node sits each round out.
@@ -35,8 +35,8 @@ type RotationOptions struct {
 	Budget time.Duration
 }
 
-// RotationResult is a schedule of rounds.
-type RotationResult struct {
+// Result is a schedule of rounds.
+type Result struct {
 	// Rounds[r] lists the groups of round r (pairs when Size is 2); each
 	// group is sorted and the groups are sorted by their first member. Every
 	// node is in exactly one group per round, except a node sitting the
@@ -50,16 +50,16 @@ type RotationResult struct {
 	Total float64
 }
 
-// ErrRotationInput is wrapped by every error Rotation returns for input it
+// ErrInput is wrapped by every error Schedule returns for input it
 // cannot use.
-var ErrRotationInput = errors.New("match: rotation: bad input")
+var ErrInput = errors.New("match: rotation: bad input")
 
-// rotDefaultBudget is the default search budget for n nodes.
-func rotDefaultBudget(n int) time.Duration {
+// defaultBudget is the default search budget for n nodes.
+func defaultBudget(n int) time.Duration {
 	return 2*time.Second + time.Duration(n)*time.Millisecond
 }
 
-// Rotation schedules opt.Rounds rounds in which the nodes 0..n-1 meet in
+// Schedule plans opt.Rounds rounds in which the nodes 0..n-1 meet in
 // pairs or groups, so that no pair meets twice (History counting as a
 // meeting) and, among such schedules, the total weight of the meetings is
 // high. A pair without an edge has weight 0.
@@ -92,38 +92,38 @@ func rotDefaultBudget(n int) time.Duration {
 // repeated meetings (each meeting of a pair beyond its first) and Repeats
 // reports the pairs concerned; rounds beyond what the circle method allows
 // repeat its rounds in order. Repeats and Total are recounted from the
-// returned schedule. Parallel edges keep the largest weight. Rotation
-// returns an error wrapping ErrRotationInput when Size is outside 2..50, n
+// returned schedule. Parallel edges keep the largest weight. Schedule
+// returns an error wrapping ErrInput when Size is outside 2..50, n
 // is negative, Rounds is below 1, the budget is negative, or an edge or
 // History entry is invalid (out of range, self-pair, non-finite weight).
-func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, error) {
+func Schedule(n int, edges []graph.Edge, opt Options) (Result, error) {
 	switch {
 	case opt.Size < 2 || opt.Size > 50:
-		return RotationResult{}, fmt.Errorf("%w: size %d is outside 2..50", ErrRotationInput, opt.Size)
+		return Result{}, fmt.Errorf("%w: size %d is outside 2..50", ErrInput, opt.Size)
 	case n < 0:
-		return RotationResult{}, fmt.Errorf("%w: %d nodes", ErrRotationInput, n)
+		return Result{}, fmt.Errorf("%w: %d nodes", ErrInput, n)
 	case opt.Rounds < 1:
-		return RotationResult{}, fmt.Errorf("%w: %d rounds, want at least 1", ErrRotationInput, opt.Rounds)
+		return Result{}, fmt.Errorf("%w: %d rounds, want at least 1", ErrInput, opt.Rounds)
 	case opt.Budget < 0:
-		return RotationResult{}, fmt.Errorf("%w: negative budget", ErrRotationInput)
+		return Result{}, fmt.Errorf("%w: negative budget", ErrInput)
 	}
 	g, err := adjacency.New(n, edges)
 	if err != nil {
-		return RotationResult{}, fmt.Errorf("%w: %w", ErrRotationInput, err)
+		return Result{}, fmt.Errorf("%w: %w", ErrInput, err)
 	}
 	for i, h := range opt.History {
 		if h[0] < 0 || h[0] >= n || h[1] < 0 || h[1] >= n || h[0] == h[1] {
-			return RotationResult{}, fmt.Errorf("%w: history entry %d (%d, %d) is not a pair of nodes in 0..%d", ErrRotationInput, i, h[0], h[1], n-1)
+			return Result{}, fmt.Errorf("%w: history entry %d (%d, %d) is not a pair of nodes in 0..%d", ErrInput, i, h[0], h[1], n-1)
 		}
 	}
 	if n < 2 {
-		return RotationResult{Rounds: make([][][]int, opt.Rounds)}, nil
+		return Result{Rounds: make([][][]int, opt.Rounds)}, nil
 	}
 	budget := opt.Budget
 	if budget == 0 {
-		budget = rotDefaultBudget(n)
+		budget = defaultBudget(n)
 	}
-	p := &rotProblem{
+	p := &problem{
 		n:        n,
 		k:        opt.Size,
 		rounds:   opt.Rounds,
@@ -136,13 +136,13 @@ func Rotation(n int, edges []graph.Edge, opt RotationOptions) (RotationResult, e
 	}
 	sched := p.solve()
 	if p.weighted {
-		rotBestFirst(g, sched)
+		bestFirst(g, sched)
 	}
-	return rotResult(g, opt.History, sched), nil
+	return result(g, opt.History, sched), nil
 }
 
-// rotProblem holds one Rotation call.
-type rotProblem struct {
+// problem holds one Schedule call.
+type problem struct {
 	n, k, rounds int
 	g            *adjacency.Graph
 	history      [][2]int
@@ -153,23 +153,23 @@ type rotProblem struct {
 }
 
 // solve returns the schedule as groups per round.
-func (p *rotProblem) solve() [][][]int32 {
+func (p *problem) solve() [][][]int32 {
 	var sched [][][]int32
 	switch {
 	case p.k == 2 && len(p.history) == 0 && !p.weighted:
-		return rotCircle(p.n, p.rounds, p.rng.Perm(p.n))
+		return circle(p.n, p.rounds, p.rng.Perm(p.n))
 	case p.k == 2:
-		sched = rotCircle(p.n, p.rounds, rotRelabel(p))
+		sched = circle(p.n, p.rounds, relabel(p))
 	default:
-		sched = rotAffine(p.n, p.k, p.rounds, p.rng) // nil unless n = k^d
+		sched = affine(p.n, p.k, p.rounds, p.rng) // nil unless n = k^d
 	}
-	if !rotDense(p.n) {
+	if !dense(p.n) {
 		if len(sched) < p.rounds {
-			sched = append(sched, rotGreedyLarge(p, sched)...)
+			sched = append(sched, greedyLarge(p, sched)...)
 		}
 		return sched
 	}
-	s := rotNewGolf(p.n, p.sizes, p.history)
+	s := newGolf(p.n, p.sizes, p.history)
 	for _, round := range sched {
 		s.addRound(round)
 	}
@@ -177,7 +177,7 @@ func (p *rotProblem) solve() [][][]int32 {
 		s.addRound(s.greedyRound(p.rng))
 	}
 	if s.conf > 0 {
-		s.tabu(p.rng, rotTabuIterations(p.n, p.rounds), p.deadline, rotConflictFloor(p), rotGolfDefault)
+		s.tabu(p.rng, tabuIterations(p.n, p.rounds), p.deadline, conflictFloor(p), golfDefault)
 	}
 	// With pairs and at least N-1 rounds every pair meets anyway: swaps can
 	// only add repeats, so the weight phase is skipped.
@@ -188,10 +188,10 @@ func (p *rotProblem) solve() [][][]int32 {
 	return s.groups()
 }
 
-// rotBestFirst orders the rounds by their total weight, best first (stable),
+// bestFirst orders the rounds by their total weight, best first (stable),
 // so that a schedule played in order gives the good meetings early; the
 // order does not change which pairs meet or how often.
-func rotBestFirst(g *adjacency.Graph, sched [][][]int32) {
+func bestFirst(g *adjacency.Graph, sched [][][]int32) {
 	weight := func(round [][]int32) float64 {
 		w := 0.0
 		for _, grp := range round {
@@ -217,17 +217,17 @@ func rotBestFirst(g *adjacency.Graph, sched [][][]int32) {
 	}
 }
 
-// rotResult sorts the schedule for output and recounts Repeats and Total
+// result sorts the schedule for output and recounts Repeats and Total
 // from it.
-func rotResult(g *adjacency.Graph, history [][2]int, sched [][][]int32) RotationResult {
+func result(g *adjacency.Graph, history [][2]int, sched [][][]int32) Result {
 	n := g.N
-	res := RotationResult{Rounds: make([][][]int, len(sched))}
+	res := Result{Rounds: make([][][]int, len(sched))}
 	// Pairs met at least once and at least twice: bitsets over a*n+b (a < b)
 	// when small, else a map of meeting counts.
-	var once, twice rotBits
+	var once, twice bitSet
 	var counts map[[2]int]int
-	if rotDense(n) {
-		once, twice = rotNewBits(n*n), rotNewBits(n*n)
+	if dense(n) {
+		once, twice = newBitSet(n*n), newBitSet(n*n)
 	} else {
 		counts = map[[2]int]int{}
 	}

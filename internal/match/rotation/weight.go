@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"math"
@@ -8,15 +8,15 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/adjacency"
 )
 
-// rotWeightSteps caps the weight phase: 1000 proposals per node and round,
+// weightSteps caps the weight phase: 1000 proposals per node and round,
 // between 20,000 and 2,000,000.
-func rotWeightSteps(n, rounds int) int {
+func weightSteps(n, rounds int) int {
 	return min(max(1000*n*rounds, 20_000), 2_000_000)
 }
 
 // swapWeight is the change of the total weight of the meetings if a and b
 // (in different groups of round r) traded places.
-func (s *rotGolf) swapWeight(g *adjacency.Graph, r int, a, b int32) float64 {
+func (s *golf) swapWeight(g *adjacency.Graph, r int, a, b int32) float64 {
 	d := 0.0
 	for _, x := range s.mem[r][s.of[r][a]] {
 		if x != a {
@@ -41,9 +41,9 @@ func (s *rotGolf) swapWeight(g *adjacency.Graph, r int, a, b int32) float64 {
 // group of one of a's neighbours (usually) or with a random player. The
 // temperature falls geometrically from a start calibrated on the instance
 // to a thousandth of it.
-func (s *rotGolf) improveWeight(g *adjacency.Graph, rng *rand.Rand, deadline time.Time) {
+func (s *golf) improveWeight(g *adjacency.Graph, rng *rand.Rand, deadline time.Time) {
 	n, R := s.n, len(s.of)
-	steps := rotWeightSteps(n, R)
+	steps := weightSteps(n, R)
 	maxW, meanW := 0.0, 0.0
 	for _, a := range g.Arcs {
 		maxW = max(maxW, math.Abs(a.W))

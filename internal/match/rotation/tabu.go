@@ -1,36 +1,36 @@
-package match
+package rotation
 
 import (
 	"math/rand/v2"
 	"time"
 )
 
-// rotGolfParams tune the tabu search.
-type rotGolfParams struct {
+// golfParams tune the tabu search.
+type golfParams struct {
 	tenureMin, tenureMax int // a swap stays tabu for a random tenure in this range
 	stall                int // iterations without a new best before a perturbation
 	kick                 int // random swaps of a perturbation
 }
 
-// rotGolfDefault was tuned on 32 players in groups of 4 over 8 and 9 rounds
+// golfDefault was tuned on 32 players in groups of 4 over 8 and 9 rounds
 // and on 18 players in groups of 3 over 8 rounds.
-var rotGolfDefault = rotGolfParams{tenureMin: 5, tenureMax: 15, stall: 2000, kick: 4}
+var golfDefault = golfParams{tenureMin: 5, tenureMax: 15, stall: 2000, kick: 4}
 
-// rotPairTabuLimit bounds the memory of the per-swap tabu table (rounds x
+// pairTabuLimit bounds the memory of the per-swap tabu table (rounds x
 // n x n entries); larger schedules make players tabu instead of swaps.
-const rotPairTabuLimit = 1 << 22
+const pairTabuLimit = 1 << 22
 
-// rotTabuIterations caps the tabu search: about 2e9 table reads, at least
+// tabuIterations caps the tabu search: about 2e9 table reads, at least
 // 2,000 and at most 200,000 iterations.
-func rotTabuIterations(n, rounds int) int {
+func tabuIterations(n, rounds int) int {
 	return min(max(2_000_000_000/(rounds*n*n), 2_000), 200_000)
 }
 
-// rotConflictFloor is a lower bound on the repeated meetings of any
+// conflictFloor is a lower bound on the repeated meetings of any
 // schedule: a player who meets (size-1) others per round over R rounds
 // needs that many distinct partners among those not met before; the search
 // stops when it reaches the bound.
-func rotConflictFloor(p *rotProblem) int {
+func conflictFloor(p *problem) int {
 	smallest := p.sizes[len(p.sizes)-1]
 	for _, s := range p.sizes {
 		smallest = min(smallest, s)
@@ -62,14 +62,14 @@ func rotConflictFloor(p *rotProblem) int {
 // search returns to the best schedule and makes a few random swaps. It stops
 // when conf reaches floor, after maxIter iterations or at the deadline, and
 // leaves the best schedule found in s.
-func (s *rotGolf) tabu(rng *rand.Rand, maxIter int, deadline time.Time, floor int, params rotGolfParams) {
+func (s *golf) tabu(rng *rand.Rand, maxIter int, deadline time.Time, floor int, params golfParams) {
 	n := s.n
 	R := len(s.of)
 	// pairTabu[r][a*n+b] is the iteration until which swapping a and b in
 	// round r is tabu; playerTabu[r][a] the one until which a may not move
 	// (moves, and swaps when the pair table would be too large).
 	var pairTabu [][]int32
-	if R*n*n <= rotPairTabuLimit {
+	if R*n*n <= pairTabuLimit {
 		pairTabu = make([][]int32, R)
 		for r := range pairTabu {
 			pairTabu[r] = make([]int32, n*n)

@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 // BenchmarkRotation_Pairs1000 schedules 1000 people in pairs for 999 rounds
 // (the circle method) and reports the repeats (0 expected).
 func BenchmarkRotation_Pairs1000(b *testing.B) {
-	var res RotationResult
+	var res Result
 	for b.Loop() {
 		var err error
-		if res, err = Rotation(1000, nil, RotationOptions{Size: 2, Rounds: 999, Seed: 1}); err != nil {
+		if res, err = Schedule(1000, nil, Options{Size: 2, Rounds: 999, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -28,11 +28,11 @@ func BenchmarkRotation_Pairs1000(b *testing.B) {
 func BenchmarkRotation_Golf32x4(b *testing.B) {
 	for _, rounds := range []int{8, 9, 10} {
 		b.Run(fmt.Sprintf("rounds=%d", rounds), func(b *testing.B) {
-			var res RotationResult
+			var res Result
 			for b.Loop() {
 				var err error
-				opt := RotationOptions{Size: 4, Rounds: rounds, Seed: 1, Budget: 10 * time.Second}
-				if res, err = Rotation(32, nil, opt); err != nil {
+				opt := Options{Size: 4, Rounds: rounds, Seed: 1, Budget: 10 * time.Second}
+				if res, err = Schedule(32, nil, opt); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -47,11 +47,11 @@ func BenchmarkRotation_Golf32x4(b *testing.B) {
 func BenchmarkRotation_NextRound(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	edges := synth.NearestNeighbours(b, 500, 20, 3)
-	history := rotRandomRounds(rng, 500, 20)
-	var res RotationResult
+	history := randomRounds(rng, 500, 20)
+	var res Result
 	for b.Loop() {
 		var err error
-		if res, err = Rotation(500, edges, RotationOptions{Size: 2, Rounds: 1, History: history, Seed: 1}); err != nil {
+		if res, err = Schedule(500, edges, Options{Size: 2, Rounds: 1, History: history, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,10 +63,10 @@ func BenchmarkRotation_NextRound(b *testing.B) {
 // of 5 for 10 rounds and reports the repeats and the total weight.
 func BenchmarkRotation_Groups200(b *testing.B) {
 	edges := synth.NearestNeighbours(b, 200, 20, 4)
-	var res RotationResult
+	var res Result
 	for b.Loop() {
 		var err error
-		if res, err = Rotation(200, edges, RotationOptions{Size: 5, Rounds: 10, Seed: 1}); err != nil {
+		if res, err = Schedule(200, edges, Options{Size: 5, Rounds: 10, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}

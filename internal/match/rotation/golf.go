@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"math/bits"
@@ -6,16 +6,16 @@ import (
 	"slices"
 )
 
-// rotDenseLimit is the largest node count for which Rotation keeps a dense
+// denseLimit is the largest node count for which Schedule keeps a dense
 // table of meeting counts (8 MiB at the limit) and runs the local search.
-const rotDenseLimit = 2048
+const denseLimit = 2048
 
-func rotDense(n int) bool { return n <= rotDenseLimit }
+func dense(n int) bool { return n <= denseLimit }
 
-// rotGolf is a schedule of rounds of groups under local search that
+// golf is a schedule of rounds of groups under local search that
 // minimises repeated meetings (the social golfer problem). Meetings are
 // counted in a dense n x n table, a history pair counting as one meeting.
-type rotGolf struct {
+type golf struct {
 	n       int
 	sizes   []int       // group sizes, the same every round
 	history [][2]int    // pairs that met before the first round
@@ -26,14 +26,14 @@ type rotGolf struct {
 	conf    int         // repeated meetings: sum over pairs of max(0, cnt-1)
 }
 
-// rotNewGolf returns a schedule without rounds, the history counted.
-func rotNewGolf(n int, sizes []int, history [][2]int) *rotGolf {
-	s := &rotGolf{n: n, sizes: sizes, history: history, cnt: make([]uint16, n*n)}
+// newGolf returns a schedule without rounds, the history counted.
+func newGolf(n int, sizes []int, history [][2]int) *golf {
+	s := &golf{n: n, sizes: sizes, history: history, cnt: make([]uint16, n*n)}
 	s.countHistory()
 	return s
 }
 
-func (s *rotGolf) countHistory() {
+func (s *golf) countHistory() {
 	n := s.n
 	for _, h := range s.history {
 		a, b := h[0], h[1]
@@ -44,7 +44,7 @@ func (s *rotGolf) countHistory() {
 }
 
 // addRound appends a round given as groups and counts its meetings.
-func (s *rotGolf) addRound(groups [][]int32) {
+func (s *golf) addRound(groups [][]int32) {
 	of := make([]int32, s.n)
 	at := make([]int32, s.n)
 	mem := make([][]int32, len(groups))
@@ -63,7 +63,7 @@ func (s *rotGolf) addRound(groups [][]int32) {
 }
 
 // groups returns a copy of the schedule as groups per round.
-func (s *rotGolf) groups() [][][]int32 {
+func (s *golf) groups() [][][]int32 {
 	out := make([][][]int32, len(s.mem))
 	for r, round := range s.mem {
 		for _, m := range round {
@@ -74,7 +74,7 @@ func (s *rotGolf) groups() [][][]int32 {
 }
 
 // meet adds d (+1 or -1) meetings to the pair (p, q), keeping conf.
-func (s *rotGolf) meet(p, q int32, d int) {
+func (s *golf) meet(p, q int32, d int) {
 	i, j := int(p)*s.n+int(q), int(q)*s.n+int(p)
 	if d > 0 {
 		if s.cnt[i] >= 1 {
@@ -92,13 +92,13 @@ func (s *rotGolf) meet(p, q int32, d int) {
 }
 
 // row returns p's meeting counts.
-func (s *rotGolf) row(p int32) []uint16 {
+func (s *golf) row(p int32) []uint16 {
 	return s.cnt[int(p)*s.n : int(p)*s.n+s.n]
 }
 
 // swapDelta is the change of conf if a and b (in different groups of round
 // r) traded places.
-func (s *rotGolf) swapDelta(r int, a, b int32) int {
+func (s *golf) swapDelta(r int, a, b int32) int {
 	ra, rb := s.row(a), s.row(b)
 	d := 0
 	for _, x := range s.mem[r][s.of[r][a]] {
@@ -125,7 +125,7 @@ func (s *rotGolf) swapDelta(r int, a, b int32) int {
 }
 
 // swap trades the places of a and b in round r.
-func (s *rotGolf) swap(r int, a, b int32) {
+func (s *golf) swap(r int, a, b int32) {
 	ga, gb := s.of[r][a], s.of[r][b]
 	for _, x := range s.mem[r][ga] {
 		if x != a {
@@ -146,7 +146,7 @@ func (s *rotGolf) swap(r int, a, b int32) {
 
 // moveDelta is the change of conf if a left its group for group gb in
 // round r.
-func (s *rotGolf) moveDelta(r int, a int32, gb int32) int {
+func (s *golf) moveDelta(r int, a int32, gb int32) int {
 	ra := s.row(a)
 	d := 0
 	for _, x := range s.mem[r][s.of[r][a]] {
@@ -163,7 +163,7 @@ func (s *rotGolf) moveDelta(r int, a int32, gb int32) int {
 }
 
 // move puts a into group gb in round r.
-func (s *rotGolf) move(r int, a int32, gb int32) {
+func (s *golf) move(r int, a int32, gb int32) {
 	ga := s.of[r][a]
 	for _, x := range s.mem[r][ga] {
 		if x != a {
@@ -186,7 +186,7 @@ func (s *rotGolf) move(r int, a int32, gb int32) {
 
 // inConflict reports whether p meets someone of its group in round r more
 // than once in all.
-func (s *rotGolf) inConflict(r int, p int32) bool {
+func (s *golf) inConflict(r int, p int32) bool {
 	row := s.row(p)
 	for _, x := range s.mem[r][s.of[r][p]] {
 		if x != p && row[x] >= 2 {
@@ -197,7 +197,7 @@ func (s *rotGolf) inConflict(r int, p int32) bool {
 }
 
 // snapshot copies the group of every player in every round.
-func (s *rotGolf) snapshot() [][]int32 {
+func (s *golf) snapshot() [][]int32 {
 	out := make([][]int32, len(s.of))
 	for r := range s.of {
 		out[r] = slices.Clone(s.of[r])
@@ -206,7 +206,7 @@ func (s *rotGolf) snapshot() [][]int32 {
 }
 
 // restore loads a snapshot and recounts the meetings.
-func (s *rotGolf) restore(snap [][]int32) {
+func (s *golf) restore(snap [][]int32) {
 	clear(s.cnt)
 	s.conf = 0
 	s.countHistory()
@@ -229,17 +229,17 @@ func (s *rotGolf) restore(snap [][]int32) {
 	}
 }
 
-// rotBits is a fixed-size bitset.
-type rotBits []uint64
+// bitSet is a fixed-size bitset.
+type bitSet []uint64
 
-func rotNewBits(n int) rotBits { return make(rotBits, (n+63)/64) }
+func newBitSet(n int) bitSet { return make(bitSet, (n+63)/64) }
 
-func (b rotBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
-func (b rotBits) unset(i int)    { b[i>>6] &^= 1 << (i & 63) }
-func (b rotBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func (b bitSet) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+func (b bitSet) unset(i int)    { b[i>>6] &^= 1 << (i & 63) }
+func (b bitSet) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 
 // andNotCount returns |b \ c|.
-func (b rotBits) andNotCount(c rotBits) int {
+func (b bitSet) andNotCount(c bitSet) int {
 	n := 0
 	for i, w := range b {
 		n += bits.OnesCount64(w &^ c[i])
@@ -247,37 +247,37 @@ func (b rotBits) andNotCount(c rotBits) int {
 	return n
 }
 
-// rotFreedomLimit is the largest n for which greedyRound uses the freedom
+// freedomLimit is the largest n for which greedyRound uses the freedom
 // heuristic (O(n^3/64) per round); larger schedules take the first
 // compatible player.
-const rotFreedomLimit = 256
+const freedomLimit = 256
 
 // greedyRound builds the next round from the meetings so far. Up to
-// rotFreedomLimit players it uses the freedom heuristic of Triska and
+// freedomLimit players it uses the freedom heuristic of Triska and
 // Musliu: a group starts with the most constrained unplaced player, then
 // repeatedly takes the unplaced player who has met nobody in the group and
 // leaves the most unplaced players compatible with the whole group. Beyond
 // that it takes the first compatible player in a random order. When nobody
 // compatible is left, the player with the fewest meetings with the group is
 // taken. Ties are broken by a random order.
-func (s *rotGolf) greedyRound(rng *rand.Rand) [][]int32 {
+func (s *golf) greedyRound(rng *rand.Rand) [][]int32 {
 	n := s.n
-	met := make([]rotBits, n) // met[p] holds p and everyone p has met
+	met := make([]bitSet, n) // met[p] holds p and everyone p has met
 	for p := range n {
-		met[p] = rotNewBits(n)
+		met[p] = newBitSet(n)
 		for q, c := range s.row(int32(p)) {
 			if c > 0 || q == p {
 				met[p].set(q)
 			}
 		}
 	}
-	free := rotNewBits(n)
+	free := newBitSet(n)
 	for p := range n {
 		free.set(p)
 	}
-	compat := rotNewBits(n) // free players who met nobody in the group
+	compat := newBitSet(n) // free players who met nobody in the group
 	order := rng.Perm(n)
-	freedom := n <= rotFreedomLimit
+	freedom := n <= freedomLimit
 	groups := make([][]int32, len(s.sizes))
 	for g, size := range s.sizes {
 		first, firstFree := -1, 0

@@ -1,19 +1,19 @@
-package match
+package rotation
 
 import "math/rand/v2"
 
-// rotField is the finite field GF(q), q = p^e, with elements 0..q-1 (the
+// field is the finite field GF(q), q = p^e, with elements 0..q-1 (the
 // base-p digits of an element are its polynomial coefficients).
-type rotField struct {
+type field struct {
 	q        int
 	add, mul [][]int
 }
 
-// rotNewField returns GF(q), or nil when q is not a prime power. The
+// newField returns GF(q), or nil when q is not a prime power. The
 // multiplication is that of polynomials modulo the first monic polynomial of
 // degree e (in counting order) for which the table has no zero divisors,
 // i.e. an irreducible one.
-func rotNewField(q int) *rotField {
+func newField(q int) *field {
 	p, e := 0, 0
 	for d := 2; d <= q; d++ {
 		if q%d == 0 {
@@ -45,7 +45,7 @@ func rotNewField(q int) *rotField {
 		}
 		return x
 	}
-	f := &rotField{q: q, add: make([][]int, q), mul: make([][]int, q)}
+	f := &field{q: q, add: make([][]int, q), mul: make([][]int, q)}
 	for a := range q {
 		f.add[a] = make([]int, q)
 		for b := range q {
@@ -90,15 +90,15 @@ func rotNewField(q int) *rotField {
 	return nil
 }
 
-// rotAffine returns rounds of the affine geometry AG(d, q) when n = q^d
+// affine returns rounds of the affine geometry AG(d, q) when n = q^d
 // (d >= 2) and q = k is a prime power: the points are the vectors of
 // GF(q)^d, a round is a parallel class of lines (the cosets of one
 // direction), and two lines of different classes share at most one point,
 // so the (q^d-1)/(q-1) classes (the social golfer bound) meet no pair twice.
 // Points and directions are shuffled by rng. It returns nil when the
 // construction does not apply, and at most rounds rounds.
-func rotAffine(n, k, rounds int, rng *rand.Rand) [][][]int32 {
-	f := rotNewField(k)
+func affine(n, k, rounds int, rng *rand.Rand) [][][]int32 {
+	f := newField(k)
 	if f == nil || n < k*k {
 		return nil
 	}

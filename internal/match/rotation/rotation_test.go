@@ -1,4 +1,4 @@
-package match
+package rotation
 
 import (
 	"errors"
@@ -14,12 +14,12 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
 )
 
-// rotVerify checks a schedule from scratch: R rounds, every node at most
+// verify checks a schedule from scratch: R rounds, every node at most
 // once per round and exactly once unless it sits out, the group sizes of
 // groups.Sizes (singletons omitted), and Repeats and Total recounted from the
 // groups, the history and the edges (parallel edges keeping the largest
 // weight). It returns the meeting count of every pair.
-func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []graph.Edge, res RotationResult) map[[2]int]int {
+func verify(tb testing.TB, n, size, rounds int, history [][2]int, edges []graph.Edge, res Result) map[[2]int]int {
 	tb.Helper()
 	if len(res.Rounds) != rounds {
 		tb.Fatalf("%d rounds, want %d", len(res.Rounds), rounds)
@@ -84,11 +84,11 @@ func rotVerify(tb testing.TB, n, size, rounds int, history [][2]int, edges []gra
 
 func TestRotation_OddPairsSitOut(t *testing.T) {
 	for n := 1; n <= 301; n += 2 {
-		res, err := Rotation(n, nil, RotationOptions{Size: 2, Rounds: n, Seed: int64(n)})
+		res, err := Schedule(n, nil, Options{Size: 2, Rounds: n, Seed: int64(n)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rotVerify(t, n, 2, n, nil, nil, res)
+		verify(t, n, 2, n, nil, nil, res)
 		if res.Repeats != 0 {
 			t.Fatalf("n=%d: %d repeats", n, res.Repeats)
 		}
@@ -134,11 +134,11 @@ func TestRotation_GolferBound(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Rotation(tc.n, nil, RotationOptions{Size: tc.k, Rounds: tc.rounds, Seed: 1, Budget: 30 * time.Second})
+			res, err := Schedule(tc.n, nil, Options{Size: tc.k, Rounds: tc.rounds, Seed: 1, Budget: 30 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
-			rotVerify(t, tc.n, tc.k, tc.rounds, nil, nil, res)
+			verify(t, tc.n, tc.k, tc.rounds, nil, nil, res)
 			if res.Repeats != 0 {
 				t.Fatalf("%d repeats", res.Repeats)
 			}
@@ -150,7 +150,7 @@ func TestRotation_FieldTables(t *testing.T) {
 	// GF(q) for every prime power up to 50 satisfies the field axioms the
 	// affine construction relies on; other q give nil.
 	for q := 2; q <= 50; q++ {
-		f := rotNewField(q)
+		f := newField(q)
 		prime := func(x int) bool {
 			for d := 2; d*d <= x; d++ {
 				if x%d == 0 {
@@ -198,9 +198,9 @@ func TestRotation_FieldTables(t *testing.T) {
 	}
 }
 
-// rotRandomRounds returns rounds random pairings of n nodes (n even), as
+// randomRounds returns rounds random pairings of n nodes (n even), as
 // history pairs.
-func rotRandomRounds(rng *rand.Rand, n, rounds int) [][2]int {
+func randomRounds(rng *rand.Rand, n, rounds int) [][2]int {
 	var out [][2]int
 	for range rounds {
 		p := rng.Perm(n)
@@ -218,18 +218,18 @@ func TestRotation_HistoryRespected(t *testing.T) {
 		n, k, rounds int
 		history      [][2]int
 	}{
-		{"pairs after 3 random rounds", 20, 2, 5, rotRandomRounds(rng, 20, 3)},
-		{"pairs after 8 random rounds, odd", 21, 2, 4, rotRandomRounds(rng, 20, 8)},
-		{"groups of 4 after 2 random pairings", 24, 4, 3, rotRandomRounds(rng, 24, 2)},
-		{"groups of 3 after 1 random pairing", 15, 3, 4, rotRandomRounds(rng, 14, 1)},
+		{"pairs after 3 random rounds", 20, 2, 5, randomRounds(rng, 20, 3)},
+		{"pairs after 8 random rounds, odd", 21, 2, 4, randomRounds(rng, 20, 8)},
+		{"groups of 4 after 2 random pairings", 24, 4, 3, randomRounds(rng, 24, 2)},
+		{"groups of 3 after 1 random pairing", 15, 3, 4, randomRounds(rng, 14, 1)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Rotation(tc.n, nil, RotationOptions{Size: tc.k, Rounds: tc.rounds, History: tc.history, Seed: 3, Budget: 20 * time.Second})
+			res, err := Schedule(tc.n, nil, Options{Size: tc.k, Rounds: tc.rounds, History: tc.history, Seed: 3, Budget: 20 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
-			met := rotVerify(t, tc.n, tc.k, tc.rounds, tc.history, nil, res)
+			met := verify(t, tc.n, tc.k, tc.rounds, tc.history, nil, res)
 			if res.Repeats != 0 {
 				t.Fatalf("%d repeats", res.Repeats)
 			}
@@ -276,11 +276,11 @@ func TestRotation_WeightsBruteForce(t *testing.T) {
 					}
 				}
 				best := synth.BestPartition(tc.n, groups.Sizes(tc.n, tc.k), w, forbidden)
-				res, err := Rotation(tc.n, edges, RotationOptions{Size: tc.k, Rounds: 1, History: history, Seed: int64(trial), Budget: 10 * time.Second})
+				res, err := Schedule(tc.n, edges, Options{Size: tc.k, Rounds: 1, History: history, Seed: int64(trial), Budget: 10 * time.Second})
 				if err != nil {
 					t.Fatal(err)
 				}
-				rotVerify(t, tc.n, tc.k, 1, history, edges, res)
+				verify(t, tc.n, tc.k, 1, history, edges, res)
 				if math.IsInf(best, -1) {
 					if res.Repeats == 0 {
 						t.Fatalf("trial %d: no repeat-free round exists, yet none reported", trial)
@@ -307,11 +307,11 @@ func TestRotation_RepeatsBeyondBound(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Rotation(tc.n, nil, RotationOptions{Size: tc.k, Rounds: tc.rounds, Seed: 1, Budget: 2 * time.Second})
+			res, err := Schedule(tc.n, nil, Options{Size: tc.k, Rounds: tc.rounds, Seed: 1, Budget: 2 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
-			rotVerify(t, tc.n, tc.k, tc.rounds, nil, nil, res)
+			verify(t, tc.n, tc.k, tc.rounds, nil, nil, res)
 			if res.Repeats < tc.minRepeats {
 				t.Fatalf("%d repeats, at least %d are unavoidable", res.Repeats, tc.minRepeats)
 			}
@@ -324,17 +324,17 @@ func TestRotation_LargePool(t *testing.T) {
 	// relabelled circle method avoiding history.
 	rng := rand.New(rand.NewPCG(6, 6))
 	t.Run("groups of 5 among 3000", func(t *testing.T) {
-		res, err := Rotation(3000, nil, RotationOptions{Size: 5, Rounds: 3, Seed: 1})
+		res, err := Schedule(3000, nil, Options{Size: 5, Rounds: 3, Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rotVerify(t, 3000, 5, 3, nil, nil, res)
+		verify(t, 3000, 5, 3, nil, nil, res)
 		if res.Repeats != 0 {
 			t.Fatalf("%d repeats among 3000 people over 3 rounds", res.Repeats)
 		}
 	})
 	t.Run("pairs of 2501 with history and weights", func(t *testing.T) {
-		history := rotRandomRounds(rng, 2500, 2)
+		history := randomRounds(rng, 2500, 2)
 		var edges []graph.Edge
 		for range 5000 {
 			a, b := rng.IntN(2501), rng.IntN(2501)
@@ -342,11 +342,11 @@ func TestRotation_LargePool(t *testing.T) {
 				edges = append(edges, graph.Edge{U: a, V: b, W: float64(rng.IntN(10))})
 			}
 		}
-		res, err := Rotation(2501, edges, RotationOptions{Size: 2, Rounds: 2, History: history, Seed: 1})
+		res, err := Schedule(2501, edges, Options{Size: 2, Rounds: 2, History: history, Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rotVerify(t, 2501, 2, 2, history, edges, res)
+		verify(t, 2501, 2, 2, history, edges, res)
 		if res.Repeats != 0 {
 			t.Fatalf("%d repeats", res.Repeats)
 		}
@@ -355,12 +355,12 @@ func TestRotation_LargePool(t *testing.T) {
 
 func TestRotation_Deterministic(t *testing.T) {
 	edges := []graph.Edge{{U: 0, V: 1, W: 5}, {U: 2, V: 3, W: 4}, {U: 4, V: 5, W: 3}, {U: 1, V: 7, W: 2}, {U: 6, V: 8, W: 9}}
-	opt := RotationOptions{Size: 3, Rounds: 3, Seed: 42, History: [][2]int{{0, 2}}, Budget: time.Minute}
-	a, err := Rotation(12, edges, opt)
+	opt := Options{Size: 3, Rounds: 3, Seed: 42, History: [][2]int{{0, 2}}, Budget: time.Minute}
+	a, err := Schedule(12, edges, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Rotation(12, edges, opt)
+	b, err := Schedule(12, edges, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,24 +374,24 @@ func TestRotation_Errors(t *testing.T) {
 		name  string
 		n     int
 		edges []graph.Edge
-		opt   RotationOptions
+		opt   Options
 	}{
-		{"size 1", 4, nil, RotationOptions{Size: 1, Rounds: 1}},
-		{"size 51", 60, nil, RotationOptions{Size: 51, Rounds: 1}},
-		{"zero rounds", 4, nil, RotationOptions{Size: 2}},
-		{"negative nodes", -1, nil, RotationOptions{Size: 2, Rounds: 1}},
-		{"negative budget", 4, nil, RotationOptions{Size: 2, Rounds: 1, Budget: -time.Second}},
-		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, RotationOptions{Size: 2, Rounds: 1}},
-		{"self-loop", 4, []graph.Edge{{U: 2, V: 2, W: 1}}, RotationOptions{Size: 2, Rounds: 1}},
-		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, RotationOptions{Size: 2, Rounds: 1}},
-		{"history out of range", 4, nil, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{0, 7}}}},
-		{"history self-pair", 4, nil, RotationOptions{Size: 2, Rounds: 1, History: [][2]int{{3, 3}}}},
+		{"size 1", 4, nil, Options{Size: 1, Rounds: 1}},
+		{"size 51", 60, nil, Options{Size: 51, Rounds: 1}},
+		{"zero rounds", 4, nil, Options{Size: 2}},
+		{"negative nodes", -1, nil, Options{Size: 2, Rounds: 1}},
+		{"negative budget", 4, nil, Options{Size: 2, Rounds: 1, Budget: -time.Second}},
+		{"edge out of range", 4, []graph.Edge{{U: 0, V: 4, W: 1}}, Options{Size: 2, Rounds: 1}},
+		{"self-loop", 4, []graph.Edge{{U: 2, V: 2, W: 1}}, Options{Size: 2, Rounds: 1}},
+		{"NaN weight", 4, []graph.Edge{{U: 0, V: 1, W: math.NaN()}}, Options{Size: 2, Rounds: 1}},
+		{"history out of range", 4, nil, Options{Size: 2, Rounds: 1, History: [][2]int{{0, 7}}}},
+		{"history self-pair", 4, nil, Options{Size: 2, Rounds: 1, History: [][2]int{{3, 3}}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Rotation(tc.n, tc.edges, tc.opt)
-			if !errors.Is(err, ErrRotationInput) {
-				t.Fatalf("error %v, want ErrRotationInput", err)
+			_, err := Schedule(tc.n, tc.edges, tc.opt)
+			if !errors.Is(err, ErrInput) {
+				t.Fatalf("error %v, want ErrInput", err)
 			}
 		})
 	}

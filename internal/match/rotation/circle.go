@@ -1,4 +1,4 @@
-package match
+package rotation
 
 // The circle method places N = n + n%2 positions (position n a phantom when
 // n is odd) so that round f (0 <= f < N-1) pairs position N-1 with f and
@@ -6,9 +6,9 @@ package match
 // positions meets exactly once in N-1 rounds. A labelling puts node
 // label[p] at position p.
 
-// rotPartner returns the position paired with position p in round f of the
+// partner returns the position paired with position p in round f of the
 // circle method on N positions.
-func rotPartner(N, p, f int) int {
+func partner(N, p, f int) int {
 	m := N - 1
 	switch {
 	case p == N-1:
@@ -19,11 +19,11 @@ func rotPartner(N, p, f int) int {
 	return ((2*f-p)%m + m) % m
 }
 
-// rotCircle returns rounds rounds of the circle method under label
+// circle returns rounds rounds of the circle method under label
 // (position -> node, len n), cycling through the N-1 rounds of the method
 // when more are asked. The node paired with the phantom sits out as a group
 // of one.
-func rotCircle(n, rounds int, label []int) [][][]int32 {
+func circle(n, rounds int, label []int) [][][]int32 {
 	N := n + n%2
 	m := N - 1
 	out := make([][][]int32, rounds)
@@ -32,7 +32,7 @@ func rotCircle(n, rounds int, label []int) [][][]int32 {
 		round := make([][]int32, 0, N/2)
 		flat := make([]int32, 0, n)
 		for p := 0; p < N; p++ {
-			q := rotPartner(N, p, f)
+			q := partner(N, p, f)
 			if p > q {
 				continue
 			}
@@ -48,17 +48,17 @@ func rotCircle(n, rounds int, label []int) [][][]int32 {
 	return out
 }
 
-// rotPairSet answers whether an unordered pair is in a set (the history).
-type rotPairSet struct {
+// pairSet answers whether an unordered pair is in a set (the history).
+type pairSet struct {
 	n     int
-	dense rotBits
+	dense bitSet
 	pairs map[[2]int32]bool
 }
 
-func rotNewPairSet(n int, pairs [][2]int) *rotPairSet {
-	s := &rotPairSet{n: n}
+func newPairSet(n int, pairs [][2]int) *pairSet {
+	s := &pairSet{n: n}
 	if n <= 4096 {
-		s.dense = rotNewBits(n * n)
+		s.dense = newBitSet(n * n)
 	} else {
 		s.pairs = map[[2]int32]bool{}
 	}
@@ -74,23 +74,23 @@ func rotNewPairSet(n int, pairs [][2]int) *rotPairSet {
 	return s
 }
 
-func (s *rotPairSet) has(a, b int32) bool {
+func (s *pairSet) has(a, b int32) bool {
 	if s.dense != nil {
 		return s.dense.has(int(a)*s.n + int(b))
 	}
 	return s.pairs[[2]int32{min(a, b), max(a, b)}]
 }
 
-// rotRelabelWork caps the relabelling search, in pair evaluations.
-const rotRelabelWork = 20_000_000
+// relabelWork caps the relabelling search, in pair evaluations.
+const relabelWork = 20_000_000
 
-// rotRelabel chooses the labelling of the circle method for p's rounds: it
+// relabel chooses the labelling of the circle method for p's rounds: it
 // starts from a seeded random labelling and swaps the nodes of two
 // positions whenever that does not make the rounds used worse, judged first
 // by the number of history pairs they contain and then by their total
 // weight. A swap changes only the pairs of the two positions, so it costs
-// O(rounds used). The work is capped at rotRelabelWork pair evaluations.
-func rotRelabel(p *rotProblem) []int {
+// O(rounds used). The work is capped at relabelWork pair evaluations.
+func relabel(p *problem) []int {
 	n := p.n
 	N := n + n%2
 	label := p.rng.Perm(n)
@@ -99,7 +99,7 @@ func rotRelabel(p *rotProblem) []int {
 	for r := range p.rounds {
 		mult[r%(N-1)]++
 	}
-	hist := rotNewPairSet(n, p.history)
+	hist := newPairSet(n, p.history)
 	// node at a position (-1 for the phantom); a pair's history hits and
 	// weight are kept apart to compare lexicographically.
 	node := func(pos int) int32 {
@@ -121,7 +121,7 @@ func rotRelabel(p *rotProblem) []int {
 	delta := func(i, j int) (dh int, dw float64) {
 		a, b := node(i), node(j)
 		for f := range used {
-			pi, pj := rotPartner(N, i, f), rotPartner(N, j, f)
+			pi, pj := partner(N, i, f), partner(N, j, f)
 			if pi == j {
 				continue
 			}
@@ -135,7 +135,7 @@ func rotRelabel(p *rotProblem) []int {
 		}
 		return dh, dw
 	}
-	steps := max(rotRelabelWork/(4*used), 1000)
+	steps := max(relabelWork/(4*used), 1000)
 	steps = min(steps, 200*n)
 	for range steps {
 		i, j := p.rng.IntN(n), p.rng.IntN(n)

@@ -1,19 +1,19 @@
-package match
+package rotation
 
-// rotLargeTries is how many random unplaced players the large greedy tries
+// largeTries is how many random unplaced players the large greedy tries
 // for a place before settling for the one with the fewest earlier meetings
 // with the group.
-const rotLargeTries = 64
+const largeTries = 64
 
-// rotGreedyLarge schedules the rounds after before (rounds already made) for
-// more than rotDenseLimit nodes, where the meeting table would be too
+// greedyLarge schedules the rounds after before (rounds already made) for
+// more than denseLimit nodes, where the meeting table would be too
 // large: round by round, each group starts
 // with a random unplaced player and takes, for each further place, the
-// first of up to rotLargeTries random unplaced players who has met nobody in
+// first of up to largeTries random unplaced players who has met nobody in
 // the group (else the one tried with the fewest meetings). With n much
 // larger than rounds times size, as in such pools, repeats are rare; they
 // are counted and reported like any other.
-func rotGreedyLarge(p *rotProblem, before [][][]int32) [][][]int32 {
+func greedyLarge(p *problem, before [][][]int32) [][][]int32 {
 	n := p.n
 	met := map[[2]int32]bool{}
 	key := func(a, b int32) [2]int32 { return [2]int32{min(a, b), max(a, b)} }
@@ -47,7 +47,7 @@ func rotGreedyLarge(p *rotProblem, before [][][]int32) [][][]int32 {
 			group := []int32{take(p.rng.IntN(left))}
 			for len(group) < size {
 				best, bestConf := -1, 0
-				for range rotLargeTries {
+				for range largeTries {
 					i := p.rng.IntN(left)
 					conf := 0
 					for _, x := range group {
