@@ -13,6 +13,7 @@ import (
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/groups"
 	"github.com/mentormesh/mentormesh/internal/match/rotation"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 )
 
 // PlanOptions tune Plan.
@@ -39,17 +40,17 @@ type Proposal struct {
 	// Members are indexes into the people slice; in directional formats the
 	// mentee (board owner) comes first, then the mentor, then board peers.
 	Members []int
-	Roles   []Role
+	Roles   []score.Role
 	Score   float64 // 0..100; for groups the mean of the pairs inside
 	Summary string
-	Factors []Factor
+	Factors []score.Factor
 	// Pairs holds the scored pairs behind a group proposal.
-	Pairs []Scored
+	Pairs []score.Scored
 }
 
 // PlanResult is the outcome of Plan.
 type PlanResult struct {
-	Format    Format
+	Format    score.Format
 	Proposals []Proposal
 	// Unmatched lists people (indexes) left without a partner or group.
 	Unmatched []int
@@ -65,7 +66,7 @@ type PlanResult struct {
 // (never repeating PastPartners) for rotation; and for advisory_board a
 // mentor per board owner plus BoardPeers peers chosen for diverse
 // departments. It fails on invalid input, never panics.
-func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (PlanResult, error) {
+func Plan(people []score.Profile, f score.Format, w score.Weights, r score.Rules, opt PlanOptions) (PlanResult, error) {
 	if opt.TopK <= 0 {
 		opt.TopK = 50
 	}
@@ -73,7 +74,7 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 	if len(people) == 0 {
 		return res, nil
 	}
-	cs, err := Candidates(people, f, w, r, opt.TopK)
+	cs, err := score.Candidates(people, f, w, r, opt.TopK)
 	if err != nil {
 		return res, err
 	}
@@ -82,15 +83,15 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 		return res, err
 	}
 	switch f {
-	case FormatMentoring, FormatReverse, FormatShadow, FormatFlash:
+	case score.FormatMentoring, score.FormatReverse, score.FormatShadow, score.FormatFlash:
 		err = planBipartite(people, f, w, r, g, opt, &res)
-	case FormatAdvisoryBoard:
+	case score.FormatAdvisoryBoard:
 		err = planBoards(people, f, w, r, g, opt, &res)
-	case FormatPeer, FormatSkillSwap:
+	case score.FormatPeer, score.FormatSkillSwap:
 		err = planPairs(people, f, w, r, g, opt, &res)
-	case FormatCircles:
+	case score.FormatCircles:
 		err = planGroups(people, f, w, r, g, opt, &res)
-	case FormatRotation:
+	case score.FormatRotation:
 		err = planRotation(people, f, w, r, g, opt, &res)
 	default:
 		err = fmt.Errorf("match: plan: unknown format %q", f)
@@ -113,43 +114,43 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 	return res, nil
 }
 
-func pairProposal(people []Profile, f Format, w Weights, r Rules, a, b int, ra, rb Role) Proposal {
-	s, _ := Score(&people[a], &people[b], f, w, r)
-	return Proposal{Members: []int{a, b}, Roles: []Role{ra, rb}, Score: s.Total, Summary: s.Summary, Factors: s.Factors, Pairs: []Scored{s}}
+func pairProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, a, b int, ra, rb score.Role) Proposal {
+	s, _ := score.Score(&people[a], &people[b], f, w, r)
+	return Proposal{Members: []int{a, b}, Roles: []score.Role{ra, rb}, Score: s.Total, Summary: s.Summary, Factors: s.Factors, Pairs: []score.Scored{s}}
 }
 
-func planBipartite(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planBipartite(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	br, err := bipartite.Match(len(g.Left), len(g.Right), g.Edges, g.Capacity, bipartite.Options{MaxCardinality: opt.MaxCardinality, Fair: opt.Fair})
 	if err != nil {
 		return err
 	}
 	for _, e := range br.Pairs {
-		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, g.Left[e.U], g.Right[e.V], RoleMentee, RoleMentor))
+		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, g.Left[e.U], g.Right[e.V], score.RoleMentee, score.RoleMentor))
 	}
 	return nil
 }
 
-func planPairs(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planPairs(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	gr, err := general.Match(len(people), g.Edges, general.Options{MaxCardinality: opt.MaxCardinality})
 	if err != nil {
 		return err
 	}
 	for _, e := range gr.Pairs {
-		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, e.U, e.V, RolePeer, RolePeer))
+		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, e.U, e.V, score.RolePeer, score.RolePeer))
 	}
 	return nil
 }
 
 // groupProposal scores every pair inside a group and explains the group by
 // its mean score and the reasons of its strongest pairs.
-func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int, role Role) Proposal {
+func groupProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, members []int, role score.Role) Proposal {
 	p := Proposal{Members: members}
 	var sum float64
 	n := 0
 	for i := 0; i < len(members); i++ {
 		p.Roles = append(p.Roles, role)
 		for j := i + 1; j < len(members); j++ {
-			s, ok := Score(&people[members[i]], &people[members[j]], f, w, r)
+			s, ok := score.Score(&people[members[i]], &people[members[j]], f, w, r)
 			if ok {
 				sum += s.Total
 			}
@@ -161,7 +162,7 @@ func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int
 		p.Score = sum / float64(n)
 	}
 	best := slices.Clone(p.Pairs)
-	slices.SortStableFunc(best, func(a, b Scored) int { return cmp.Compare(b.Total, a.Total) })
+	slices.SortStableFunc(best, func(a, b score.Scored) int { return cmp.Compare(b.Total, a.Total) })
 	depts := map[string]bool{}
 	for _, m := range members {
 		if d := strings.ToLower(strings.TrimSpace(people[m].Department)); d != "" {
@@ -181,7 +182,7 @@ func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int
 	return p
 }
 
-func planGroups(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planGroups(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	k := opt.GroupSize
 	if k < 2 {
 		return errors.New("match: plan: circles need a group size of at least 2")
@@ -195,12 +196,12 @@ func planGroups(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		if len(grp) < 2 {
 			continue
 		}
-		res.Proposals = append(res.Proposals, groupProposal(people, f, w, r, grp, RoleMember))
+		res.Proposals = append(res.Proposals, groupProposal(people, f, w, r, grp, score.RoleMember))
 	}
 	return nil
 }
 
-func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planRotation(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	k := max(opt.GroupSize, 2)
 	index := make(map[string]int, len(people))
 	for i, p := range people {
@@ -229,9 +230,9 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 		switch len(grp) {
 		case 0, 1:
 		case 2:
-			res.Proposals = append(res.Proposals, pairProposal(people, f, w, rs, grp[0], grp[1], RolePeer, RolePeer))
+			res.Proposals = append(res.Proposals, pairProposal(people, f, w, rs, grp[0], grp[1], score.RolePeer, score.RolePeer))
 		default:
-			res.Proposals = append(res.Proposals, groupProposal(people, f, w, rs, grp, RolePeer))
+			res.Proposals = append(res.Proposals, groupProposal(people, f, w, rs, grp, score.RolePeer))
 		}
 	}
 	return nil
@@ -242,7 +243,7 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 // round at a time; in each round a peer scores less for an owner whose
 // board already has someone of the peer's department, so boards come out
 // diverse.
-func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planBoards(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	peers := opt.BoardPeers
 	if peers <= 0 {
 		peers = 2
@@ -250,7 +251,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 	var mentorEdges []graph.Edge
 	isMentor := make([]bool, len(g.Right))
 	for j, pi := range g.Right {
-		isMentor[j] = people[pi].Role == RoleMentor
+		isMentor[j] = people[pi].Role == score.RoleMentor
 	}
 	for _, e := range g.Edges {
 		if isMentor[e.V] {
@@ -301,15 +302,15 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 			continue
 		}
 		owner := g.Left[u]
-		p := Proposal{Members: []int{owner}, Roles: []Role{RoleMentee}}
+		p := Proposal{Members: []int{owner}, Roles: []score.Role{score.RoleMentee}}
 		var sum float64
 		var reasons []string
 		for i, v := range b {
 			adv := g.Right[v]
-			s, _ := Score(&people[owner], &people[adv], f, w, r)
-			role := RolePeer
+			s, _ := score.Score(&people[owner], &people[adv], f, w, r)
+			role := score.RolePeer
 			if i == 0 {
-				role = RoleMentor
+				role = score.RoleMentor
 				p.Factors = s.Factors
 			}
 			p.Members = append(p.Members, adv)

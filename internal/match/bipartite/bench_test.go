@@ -7,6 +7,7 @@ import (
 
 	"github.com/mentormesh/mentormesh/internal/match/graph"
 	"github.com/mentormesh/mentormesh/internal/match/internal/flow"
+	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
 )
 
 // completeInstance returns the complete nLeft x nRight bipartite graph
@@ -41,9 +42,9 @@ func bench(b *testing.B, nLeft, nRight int, edges []graph.Edge, capacity []int, 
 	var cpu time.Duration
 	for b.Loop() {
 		var err error
-		start := cpuTime()
+		start := synth.CPUTime()
 		res, err = Match(nLeft, nRight, edges, capacity, opt)
-		cpu += cpuTime() - start
+		cpu += synth.CPUTime() - start
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -59,7 +60,7 @@ func benchConvert(b *testing.B, nLeft, nRight int, edges []graph.Edge) {
 	b.Helper()
 	var cpu time.Duration
 	for b.Loop() {
-		start := cpuTime()
+		start := synth.CPUTime()
 		in, err := readInput(nLeft, nRight, edges, nil, false)
 		if err != nil {
 			b.Fatal(err)
@@ -67,7 +68,7 @@ func benchConvert(b *testing.B, nLeft, nRight int, edges []graph.Edge) {
 		if _, err := in.build(edges, flow.DefaultTuning); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - start
+		cpu += synth.CPUTime() - start
 	}
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 }

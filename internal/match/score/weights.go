@@ -1,4 +1,4 @@
-package match
+package score
 
 // Weights are a program's relative factor weights (SPEC §4). Only ratios
 // matter: Score divides by their sum, so a total is always on a 0..100
@@ -107,8 +107,8 @@ func DefaultRules(f Format) Rules {
 	return r
 }
 
-// scGoodOverlap is the effective GoodOverlapHours.
-func (r *Rules) scGoodOverlap() int {
+// goodOverlap is the effective GoodOverlapHours.
+func (r *Rules) goodOverlap() int {
 	if r.GoodOverlapHours <= 0 {
 		return 10
 	}

@@ -1,10 +1,12 @@
-package match
+package synth
 
 import (
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/score"
 )
 
 // Deterministic synthetic organisations for candidate tests and benchmarks:
@@ -13,7 +15,7 @@ import (
 // a quarter of people with explicit weekly slots, managers, blocks, past
 // partners and picks.
 
-var synthSkills = []string{
+var skillNames = []string{
 	"Go", "Kubernetes", "SQL", "Python", "Public speaking", "Negotiation", "Java", "Terraform",
 	"Product discovery", "Figma", "Data modelling", "Machine learning", "Statistics", "Excel",
 	"Budgeting", "Hiring", "Coaching", "Accessibility", "React", "TypeScript", "Rust", "Security",
@@ -26,7 +28,7 @@ var synthSkills = []string{
 	"dbt", "Tableau", "Prompt engineering", "Leadership",
 }
 
-var synthDepartments = []struct {
+var departments = []struct {
 	name   string
 	weight float64
 }{
@@ -34,7 +36,7 @@ var synthDepartments = []struct {
 	{"Sales", 16}, {"Marketing", 10}, {"Finance", 8}, {"People", 8},
 }
 
-var synthZones = []struct {
+var zones = []struct {
 	offset    int // minutes east of UTC
 	weight    float64
 	cities    []string
@@ -50,15 +52,15 @@ var synthZones = []struct {
 	{600, 5, []string{"Sydney"}, nil},
 }
 
-var synthTags = []string{
+var tags = []string{
 	"computer science", "economics", "arts", "law", "physics", "self-taught", "bootcamp",
 	"startup", "consulting", "public sector", "military", "career changer", "first generation",
 	"parent", "international", "mba", "phd", "athlete", "music", "nonprofit",
 }
 
-var synthSeniority = []float64{10, 18, 20, 18, 14, 10, 6, 4} // levels 1..8
+var seniority = []float64{10, 18, 20, 18, 14, 10, 6, 4} // levels 1..8
 
-func synthPick(r *rand.Rand, weights []float64) int {
+func pick(r *rand.Rand, weights []float64) int {
 	total := 0.0
 	for _, w := range weights {
 		total += w
@@ -73,62 +75,62 @@ func synthPick(r *rand.Rand, weights []float64) int {
 	return len(weights) - 1
 }
 
-// synthSkill draws a skill with a skewed popularity (low indexes common).
-func synthSkill(r *rand.Rand) int {
-	return int(float64(len(synthSkills)) * math.Pow(r.Float64(), 1.6))
+// skill draws a skill with a skewed popularity (low indexes common).
+func skill(r *rand.Rand) int {
+	return int(float64(len(skillNames)) * math.Pow(r.Float64(), 1.6))
 }
 
-// synthRole gives format f's role for a person of seniority sen.
-func synthRole(r *rand.Rand, f Format, sen int) Role {
+// role gives format f's role for a person of seniority sen.
+func role(r *rand.Rand, f score.Format, sen int) score.Role {
 	switch f {
-	case FormatMentoring, FormatShadow, FormatFlash:
+	case score.FormatMentoring, score.FormatShadow, score.FormatFlash:
 		if sen >= 4 && r.Float64() < 0.5 {
-			return RoleMentor
+			return score.RoleMentor
 		}
-		return RoleMentee
-	case FormatReverse:
+		return score.RoleMentee
+	case score.FormatReverse:
 		if sen <= 3 && r.Float64() < 0.5 {
-			return RoleMentor
+			return score.RoleMentor
 		}
 		if sen >= 5 {
-			return RoleMentee
+			return score.RoleMentee
 		}
-		return RoleMember // takes part in the program but is not matched
-	case FormatAdvisoryBoard:
+		return score.RoleMember // takes part in the program but is not matched
+	case score.FormatAdvisoryBoard:
 		if r.Float64() < 0.3 {
-			return RoleMentee
+			return score.RoleMentee
 		}
 		if sen >= 5 {
-			return RoleMentor
+			return score.RoleMentor
 		}
-		return RolePeer
+		return score.RolePeer
 	}
-	return RolePeer
+	return score.RolePeer
 }
 
-// synthPeople returns n deterministic profiles for format f.
-func synthPeople(tb testing.TB, n int, seed uint64, f Format) []Profile {
+// People returns n deterministic profiles for format f.
+func People(tb testing.TB, n int, seed uint64, f score.Format) []score.Profile {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
-	deptW := make([]float64, len(synthDepartments))
-	for i, d := range synthDepartments {
+	deptW := make([]float64, len(departments))
+	for i, d := range departments {
 		deptW[i] = d.weight
 	}
-	zoneW := make([]float64, len(synthZones))
-	for i, z := range synthZones {
+	zoneW := make([]float64, len(zones))
+	for i, z := range zones {
 		zoneW[i] = z.weight
 	}
-	ps := make([]Profile, n)
-	byDept := make([][]int, len(synthDepartments))
+	ps := make([]score.Profile, n)
+	byDept := make([][]int, len(departments))
 	for i := range ps {
 		p := &ps[i]
 		p.ID = fmt.Sprintf("p%05d", i)
 		p.Name = fmt.Sprintf("Person %d", i)
-		d := synthPick(r, deptW)
-		p.Department = synthDepartments[d].name
-		p.Seniority = 1 + synthPick(r, synthSeniority)
+		d := pick(r, deptW)
+		p.Department = departments[d].name
+		p.Seniority = 1 + pick(r, seniority)
 		p.YearsExperience = 2*p.Seniority - 2 + r.IntN(5)
-		z := synthZones[synthPick(r, zoneW)]
+		z := zones[pick(r, zoneW)]
 		p.UTCOffsetMinutes = z.offset
 		p.Location = z.cities[r.IntN(len(z.cities))]
 		if r.Float64() < 0.95 {
@@ -141,28 +143,28 @@ func synthPeople(tb testing.TB, n int, seed uint64, f Format) []Profile {
 			p.Languages = []string{"English"}
 		}
 		for range 1 + r.IntN(3) {
-			p.Background = append(p.Background, synthTags[r.IntN(len(synthTags))])
+			p.Background = append(p.Background, tags[r.IntN(len(tags))])
 		}
 		if r.Float64() < 0.8 {
 			p.Generation = []string{"Gen Z", "Millennial", "Gen X", "Boomer"}[min(3, (p.YearsExperience+r.IntN(6))/10)]
 		}
 		offered := map[int]bool{}
 		for range 2 + r.IntN(3) {
-			s := synthSkill(r)
+			s := skill(r)
 			offered[s] = true
-			p.Offers = append(p.Offers, SkillLevel{Skill: synthSkills[s], Level: min(5, 2+r.IntN(3)+p.Seniority/4)})
+			p.Offers = append(p.Offers, score.SkillLevel{Skill: skillNames[s], Level: min(5, 2+r.IntN(3)+p.Seniority/4)})
 		}
 		for range 1 + r.IntN(3) {
-			s := synthSkill(r)
+			s := skill(r)
 			if offered[s] {
 				continue
 			}
-			p.Wants = append(p.Wants, SkillLevel{Skill: synthSkills[s], Level: 1 + r.IntN(3)})
+			p.Wants = append(p.Wants, score.SkillLevel{Skill: skillNames[s], Level: 1 + r.IntN(3)})
 		}
 		if r.Float64() < 0.25 {
 			start := 7 + r.IntN(5)
 			length := 5 + r.IntN(5)
-			off := scOffsetHours(p.UTCOffsetMinutes)
+			off := score.OffsetHours(p.UTCOffsetMinutes)
 			for day := range 5 {
 				if r.Float64() < 0.8 {
 					p.Availability.SetRange(day*24+start-off, day*24+start+length-off)
@@ -177,8 +179,8 @@ func synthPeople(tb testing.TB, n int, seed uint64, f Format) []Profile {
 			}
 		}
 		byDept[d] = append(byDept[d], i)
-		p.Role = synthRole(r, f, p.Seniority)
-		if p.Role == RoleMentor {
+		p.Role = role(r, f, p.Seniority)
+		if p.Role == score.RoleMentor {
 			p.Capacity = 1 + r.IntN(4)
 		}
 	}

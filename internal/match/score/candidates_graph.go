@@ -1,4 +1,4 @@
-package match
+package score
 
 import (
 	"cmp"
@@ -49,17 +49,17 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 				g.Edges = append(g.Edges, graph.Edge{U: u, V: v, W: c.Score})
 			}
 		}
-		g.Edges = candSortEdges(g.Edges)
+		g.Edges = sortEdges(g.Edges)
 		return g, nil
 	}
 	g.Bipartite = true
 	node := make([]int, len(people))
 	for i := range people {
-		switch scSide(cs.Format, people[i].Role) {
-		case scSideLeft:
+		switch sideOf(cs.Format, people[i].Role) {
+		case sideLeft:
 			node[i] = len(g.Left)
 			g.Left = append(g.Left, i)
-		case scSideRight:
+		case sideRight:
 			node[i] = len(g.Right)
 			g.Right = append(g.Right, i)
 			g.Capacity = append(g.Capacity, max(1, people[i].Capacity))
@@ -71,7 +71,7 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 		if node[i] < 0 {
 			continue
 		}
-		left := scSide(cs.Format, people[i].Role) == scSideLeft
+		left := sideOf(cs.Format, people[i].Role) == sideLeft
 		for _, c := range list {
 			if left {
 				g.Edges = append(g.Edges, graph.Edge{U: node[i], V: node[c.Partner], W: c.Score})
@@ -80,13 +80,13 @@ func (cs *CandidateSet) Graph(people []Profile) (CandidateGraph, error) {
 			}
 		}
 	}
-	g.Edges = candSortEdges(g.Edges)
+	g.Edges = sortEdges(g.Edges)
 	return g, nil
 }
 
-// candSortEdges sorts by (U, V) and drops repeated pairs (both ends list
+// sortEdges sorts by (U, V) and drops repeated pairs (both ends list
 // the pair with the same score).
-func candSortEdges(es []graph.Edge) []graph.Edge {
+func sortEdges(es []graph.Edge) []graph.Edge {
 	slices.SortFunc(es, func(a, b graph.Edge) int {
 		return cmp.Or(cmp.Compare(a.U, b.U), cmp.Compare(a.V, b.V))
 	})

@@ -1,4 +1,4 @@
-package match
+package score
 
 // Scoring model (what Score computes; the numbers are part of the contract
 // that tests pin down).
@@ -127,27 +127,27 @@ func Score(a, b *Profile, f Format, w Weights, r Rules) (Scored, bool) {
 	}
 	if a.ID == b.ID {
 		out.RemovedBy = ConstraintSelf
-		out.Summary = "removed: " + scDisplayName(a) + " cannot be matched with themselves"
+		out.Summary = "removed: " + displayName(a) + " cannot be matched with themselves"
 		return out, false
 	}
-	s := newScScorer(f, w, r)
-	in := newScInterner()
+	s := newScorer(f, w, r)
+	in := newInterner()
 	index := map[string]int32{a.ID: 0, b.ID: 1}
-	var ca, cb scProf
-	scCompile(a, in, index, &ca)
-	scCompile(b, in, index, &cb)
-	var d scDetail
+	var ca, cb prof
+	compile(a, in, index, &ca)
+	compile(b, in, index, &cb)
+	var d detail
 	total, c := s.eval(&ca, &cb, 0, 1, &d)
 	if c != ConstraintNone {
 		out.RemovedBy = c
-		out.Summary = "removed: " + scRemovedReason(s, a, b, &ca, &cb, c)
+		out.Summary = "removed: " + removedReason(s, a, b, &ca, &cb, c)
 		return out, false
 	}
 	out.Total = total
-	x := scExplainer{s: s, a: a, b: b, ca: &ca, cb: &cb, d: &d}
+	x := explainer{s: s, a: a, b: b, ca: &ca, cb: &cb, d: &d}
 	out.Skills = x.skillMatches()
 	out.Factors = x.factors()
-	out.Summary = scSummary(out.Factors, x.positive)
+	out.Summary = summary(out.Factors, x.positive)
 	return out, true
 }
 

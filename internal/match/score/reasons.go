@@ -1,4 +1,4 @@
-package match
+package score
 
 import (
 	"slices"
@@ -8,29 +8,29 @@ import (
 	"unicode/utf8"
 )
 
-// scExplainer turns what eval saw into a breakdown and words. Wording is
+// explainer turns what eval saw into a breakdown and words. Wording is
 // fixed: the same pair always gets the same sentences.
-type scExplainer struct {
-	s        *scScorer
+type explainer struct {
+	s        *scorer
 	a, b     *Profile
-	ca, cb   *scProf
-	d        *scDetail
-	positive [scNumFactors]bool // the factor speaks for the pair
+	ca, cb   *prof
+	d        *detail
+	positive [numFactors]bool // the factor speaks for the pair
 }
 
 // factors returns the breakdown (factors of positive weight, fixed order)
 // and records which factors speak for the pair.
-func (x *scExplainer) factors() []Factor {
-	weights := scVec{x.s.w.Skill, x.s.w.Experience, x.s.w.Diversity,
+func (x *explainer) factors() []Factor {
+	weights := vec{x.s.w.Skill, x.s.w.Experience, x.s.w.Diversity,
 		x.s.w.Availability, x.s.w.Language, x.s.w.Preference}
-	names := [scNumFactors]string{FactorSkill, FactorExperience, FactorDiversity,
+	names := [numFactors]string{FactorSkill, FactorExperience, FactorDiversity,
 		FactorAvailability, FactorLanguage, FactorPreference}
-	reasons := [scNumFactors]func() (string, bool){
+	reasons := [numFactors]func() (string, bool){
 		x.skillReason, x.experienceReason, x.diversityReason,
 		x.availabilityReason, x.languageReason, x.preferenceReason,
 	}
 	var out []Factor
-	for i := range scNumFactors {
+	for i := range numFactors {
 		if x.s.wn[i] == 0 {
 			continue
 		}
@@ -42,12 +42,12 @@ func (x *scExplainer) factors() []Factor {
 	return out
 }
 
-// scSummary joins the reasons of the factors that speak for the pair,
+// summary joins the reasons of the factors that speak for the pair,
 // largest Points first (ties in breakdown order), into one sentence.
-func scSummary(fs []Factor, positive [scNumFactors]bool) string {
+func summary(fs []Factor, positive [numFactors]bool) string {
 	var picked []Factor
 	for _, f := range fs {
-		if positive[scFactorIndex(f.Name)] {
+		if positive[factorIndex(f.Name)] {
 			picked = append(picked, f)
 		}
 	}
@@ -71,27 +71,27 @@ func scSummary(fs []Factor, positive [scNumFactors]bool) string {
 	for i, f := range picked {
 		clauses[i] = f.Reason
 	}
-	return scCapitalize(strings.Join(clauses, "; ")) + "."
+	return capitalize(strings.Join(clauses, "; ")) + "."
 }
 
-func scFactorIndex(name string) int {
+func factorIndex(name string) int {
 	switch name {
 	case FactorSkill:
-		return scFSkill
+		return fSkill
 	case FactorExperience:
-		return scFExperience
+		return fExperience
 	case FactorDiversity:
-		return scFDiversity
+		return fDiversity
 	case FactorAvailability:
-		return scFAvailability
+		return fAvailability
 	case FactorLanguage:
-		return scFLanguage
+		return fLanguage
 	}
-	return scFPreference
+	return fPreference
 }
 
 // skillMatches lists the fitting teaching directions (see Scored.Skills).
-func (x *scExplainer) skillMatches() []SkillMatch {
+func (x *explainer) skillMatches() []SkillMatch {
 	var out []SkillMatch
 	if x.s.dir {
 		if x.d.ba.count > 0 {
@@ -109,26 +109,26 @@ func (x *scExplainer) skillMatches() []SkillMatch {
 }
 
 // match describes teacher t's best fit for learner l (compiled as cl).
-func (x *scExplainer) match(t, l *Profile, cl *scProf, d scDir) SkillMatch {
+func (x *explainer) match(t, l *Profile, cl *prof, d teaching) SkillMatch {
 	w := cl.wants()[d.want]
 	return SkillMatch{FromID: t.ID, ToID: l.ID, Skill: strings.TrimSpace(l.Wants[w.src].Skill),
 		Level: int(d.offer), ToLevel: int(w.lvl), More: int(d.count - 1)}
 }
 
-func scLevelOf(l int) string { return strconv.Itoa(l) + "/5" }
+func levelOf(l int) string { return strconv.Itoa(l) + "/5" }
 
 // offerPhrase: "Ana offers Go (4/5) that Ben wants (now 2/5), plus 1 more skill Ben wants".
-func (x *scExplainer) offerPhrase(m SkillMatch, t, l *Profile) string {
-	s := scDisplayName(t) + " offers " + m.Skill + " (" + scLevelOf(m.Level) + ") that " +
-		scDisplayName(l) + " wants (now " + scLevelOf(m.ToLevel) + ")"
+func (x *explainer) offerPhrase(m SkillMatch, t, l *Profile) string {
+	s := displayName(t) + " offers " + m.Skill + " (" + levelOf(m.Level) + ") that " +
+		displayName(l) + " wants (now " + levelOf(m.ToLevel) + ")"
 	if m.More > 0 {
-		s += ", plus " + scCount(m.More, "more skill", "more skills") + " " + scDisplayName(l) + " wants"
+		s += ", plus " + count(m.More, "more skill", "more skills") + " " + displayName(l) + " wants"
 	}
 	return s
 }
 
-func (x *scExplainer) skillReason() (string, bool) {
-	an, bn := scDisplayName(x.a), scDisplayName(x.b)
+func (x *explainer) skillReason() (string, bool) {
+	an, bn := displayName(x.a), displayName(x.b)
 	ms := x.skillMatches()
 	switch {
 	case x.s.dir:
@@ -141,13 +141,13 @@ func (x *scExplainer) skillReason() (string, bool) {
 		return bn + " offers none of the skills " + an + " wants at " + an + "'s level or above", false
 	case x.s.swap:
 		ab, ba := ms[0], ms[1]
-		return an + " teaches " + bn + " " + ab.Skill + " (" + scLevelOf(ab.Level) + ") and " +
-			bn + " teaches " + an + " " + ba.Skill + " (" + scLevelOf(ba.Level) + ")", true
+		return an + " teaches " + bn + " " + ab.Skill + " (" + levelOf(ab.Level) + ") and " +
+			bn + " teaches " + an + " " + ba.Skill + " (" + levelOf(ba.Level) + ")", true
 	}
 	switch len(ms) {
 	case 2:
-		return an + " offers " + ms[0].Skill + " (" + scLevelOf(ms[0].Level) + ") that " + bn +
-			" wants, and " + bn + " offers " + ms[1].Skill + " (" + scLevelOf(ms[1].Level) + ") that " +
+		return an + " offers " + ms[0].Skill + " (" + levelOf(ms[0].Level) + ") that " + bn +
+			" wants, and " + bn + " offers " + ms[1].Skill + " (" + levelOf(ms[1].Level) + ") that " +
 			an + " wants", true
 	case 1:
 		if ms[0].FromID == x.a.ID {
@@ -158,21 +158,21 @@ func (x *scExplainer) skillReason() (string, bool) {
 	return "neither offers a skill the other wants", false
 }
 
-func scLevels(n int32) string {
-	return scCount(int(n), "level", "levels")
+func levelWords(n int32) string {
+	return count(int(n), "level", "levels")
 }
 
-func scCount(n int, one, many string) string {
+func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
 }
 
-func (x *scExplainer) experienceReason() (string, bool) {
-	an, bn := scDisplayName(x.a), scDisplayName(x.b)
+func (x *explainer) experienceReason() (string, bool) {
+	an, bn := displayName(x.a), displayName(x.b)
 	la, lb := "level "+strconv.Itoa(x.a.Seniority), "level "+strconv.Itoa(x.b.Seniority)
-	v := x.d.v[scFExperience]
+	v := x.d.v[fExperience]
 	pos := v >= 0.6
 	if !x.s.dir {
 		what := "similar work experience"
@@ -187,24 +187,24 @@ func (x *scExplainer) experienceReason() (string, bool) {
 	if x.s.reverse {
 		switch {
 		case g > 0:
-			return "reverse mentoring: " + bn + " (" + lb + ") mentors " + an + ", " + scLevels(g) +
+			return "reverse mentoring: " + bn + " (" + lb + ") mentors " + an + ", " + levelWords(g) +
 				" more senior (" + la + ")", pos
 		case g == 0:
 			return bn + " mentors " + an + " at the same seniority (" + la + ")", pos
 		}
-		return bn + " (" + lb + ") is " + scLevels(-g) + " senior to " + an + " (" + la +
+		return bn + " (" + lb + ") is " + levelWords(-g) + " senior to " + an + " (" + la +
 			"), not junior", pos
 	}
 	switch {
 	case g > 0:
-		return bn + " (" + lb + ") is " + scLevels(g) + " above " + an + " (" + la + ")", pos
+		return bn + " (" + lb + ") is " + levelWords(g) + " above " + an + " (" + la + ")", pos
 	case g == 0:
 		return bn + " and " + an + " are both at " + la, pos
 	}
-	return bn + " (" + lb + ") is " + scLevels(-g) + " below " + an + " (" + la + ")", pos
+	return bn + " (" + lb + ") is " + levelWords(-g) + " below " + an + " (" + la + ")", pos
 }
 
-func (x *scExplainer) diversityReason() (string, bool) {
+func (x *explainer) diversityReason() (string, bool) {
 	var diff, same []string
 	add := func(v float64, name string) {
 		switch v {
@@ -225,31 +225,31 @@ func (x *scExplainer) diversityReason() (string, bool) {
 		}
 	}
 	if len(diff) > 0 {
-		s := "different " + scJoinAnd(diff)
+		s := "different " + joinAnd(diff)
 		if !x.s.dir {
 			s = "distinctive profiles: " + s
 		}
 		return s, true
 	}
 	if len(same) > 0 {
-		return "similar profiles: same " + scJoinAnd(same), false
+		return "similar profiles: same " + joinAnd(same), false
 	}
 	return "backgrounds not recorded", false
 }
 
-func (x *scExplainer) availabilityReason() (string, bool) {
+func (x *explainer) availabilityReason() (string, bool) {
 	h := x.d.overlap
-	pos := x.d.v[scFAvailability] >= 0.5
+	pos := x.d.v[fAvailability] >= 0.5
 	if x.ca.avDefault && x.cb.avDefault {
-		daily := scDailyOverlap(x.ca.tzHour, x.cb.tzHour)
+		daily := dailyOverlap(x.ca.tzHour, x.cb.tzHour)
 		return strconv.Itoa(daily) + " h working-hours overlap (" + strconv.Itoa(h) + " h a week)", pos
 	}
 	return strconv.Itoa(h) + " h a week of shared availability", pos
 }
 
-// scDailyOverlap is the overlap of two 8-hour local working days whose time
+// dailyOverlap is the overlap of two 8-hour local working days whose time
 // zones are offA and offB whole hours east of UTC.
-func scDailyOverlap(offA, offB int32) int {
+func dailyOverlap(offA, offB int32) int {
 	d := (offA - offB) % 24
 	if d < 0 {
 		d += 24
@@ -263,33 +263,33 @@ func scDailyOverlap(offA, offB int32) int {
 	return int(8 - d)
 }
 
-func (x *scExplainer) languageReason() (string, bool) {
+func (x *explainer) languageReason() (string, bool) {
 	if !x.ca.hasLang || !x.cb.hasLang {
 		var who []string
 		if !x.ca.hasLang {
-			who = append(who, scDisplayName(x.a))
+			who = append(who, displayName(x.a))
 		}
 		if !x.cb.hasLang {
-			who = append(who, scDisplayName(x.b))
+			who = append(who, displayName(x.b))
 		}
-		return "languages not recorded for " + scJoinAnd(who), false
+		return "languages not recorded for " + joinAnd(who), false
 	}
-	return "both speak " + scJoinAnd(scSharedNames(x.a.Languages, x.b.Languages)), true
+	return "both speak " + joinAnd(sharedNames(x.a.Languages, x.b.Languages)), true
 }
 
-// scSharedNames lists the values of a that b also has (folded comparison),
+// sharedNames lists the values of a that b also has (folded comparison),
 // in a's order, without repeats.
-func scSharedNames(a, b []string) []string {
+func sharedNames(a, b []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, v := range a {
-		k := scFold(v)
+		k := fold(v)
 		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
 		for _, w := range b {
-			if scFold(w) == k {
+			if fold(w) == k {
 				out = append(out, strings.TrimSpace(v))
 				break
 			}
@@ -298,8 +298,8 @@ func scSharedNames(a, b []string) []string {
 	return out
 }
 
-func (x *scExplainer) preferenceReason() (string, bool) {
-	an, bn := scDisplayName(x.a), scDisplayName(x.b)
+func (x *explainer) preferenceReason() (string, bool) {
+	an, bn := displayName(x.a), displayName(x.b)
 	switch {
 	case x.d.aPicksB && x.d.bPicksA:
 		return an + " and " + bn + " picked each other", true
@@ -311,9 +311,9 @@ func (x *scExplainer) preferenceReason() (string, bool) {
 	return "neither picked the other", false
 }
 
-// scRemovedReason says in words why constraint c removed the pair.
-func scRemovedReason(s *scScorer, a, b *Profile, ca, cb *scProf, c Constraint) string {
-	an, bn := scDisplayName(a), scDisplayName(b)
+// removedReason says in words why constraint c removed the pair.
+func removedReason(s *scorer, a, b *Profile, ca, cb *prof, c Constraint) string {
+	an, bn := displayName(a), displayName(b)
 	switch c {
 	case ConstraintManager:
 		if ca.manager == 1 {
@@ -321,7 +321,7 @@ func scRemovedReason(s *scScorer, a, b *Profile, ca, cb *scProf, c Constraint) s
 		}
 		return an + " is " + bn + "'s manager"
 	case ConstraintBlocked:
-		if scHas(ca.blocked(), 1) {
+		if has(ca.blocked(), 1) {
 			return an + " blocked " + bn
 		}
 		return bn + " blocked " + an
@@ -330,8 +330,8 @@ func scRemovedReason(s *scScorer, a, b *Profile, ca, cb *scProf, c Constraint) s
 	case ConstraintCrossFunctional:
 		return "same department, " + strings.TrimSpace(a.Department) + " (cross-functional program)"
 	case ConstraintLanguage:
-		return "no shared language (" + an + ": " + scJoinAnd(a.Languages) + "; " + bn + ": " +
-			scJoinAnd(b.Languages) + ")"
+		return "no shared language (" + an + ": " + joinAnd(a.Languages) + "; " + bn + ": " +
+			joinAnd(b.Languages) + ")"
 	case ConstraintSeniority:
 		levels := "; " + an + " is level " + strconv.Itoa(a.Seniority) + ", " + bn + " is level " +
 			strconv.Itoa(b.Seniority)
@@ -342,13 +342,13 @@ func scRemovedReason(s *scScorer, a, b *Profile, ca, cb *scProf, c Constraint) s
 		case s.dir:
 			return "the mentor must be " + rng + " levels above the mentee" + levels
 		}
-		return "seniority more than " + scLevels(int32(s.r.MaxSeniorityGap)) + " apart" + levels
+		return "seniority more than " + levelWords(int32(s.r.MaxSeniorityGap)) + " apart" + levels
 	case ConstraintAvailability:
 		return "only " + strconv.Itoa(ca.av.Overlap(cb.av)) + " h a week of shared availability; the program needs " +
 			strconv.Itoa(s.r.MinOverlapHours)
 	case ConstraintReciprocity:
 		t, l := an, bn
-		if scDirFit(cb, ca).count == 0 {
+		if teachingFit(cb, ca).count == 0 {
 			t, l = bn, an
 		}
 		return "a skill swap needs both directions, but " + t + " offers none of the skills " + l + " wants"
@@ -356,8 +356,8 @@ func scRemovedReason(s *scScorer, a, b *Profile, ca, cb *scProf, c Constraint) s
 	return string(c)
 }
 
-// scJoinAnd joins "a", "a and b", "a, b and c".
-func scJoinAnd(items []string) string {
+// joinAnd joins "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
 	switch len(items) {
 	case 0:
 		return "none"
@@ -367,7 +367,7 @@ func scJoinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-func scCapitalize(s string) string {
+func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {
 		return s

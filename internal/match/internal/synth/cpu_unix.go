@@ -1,16 +1,16 @@
 //go:build unix
 
-package match
+package synth
 
 import (
 	"syscall"
 	"time"
 )
 
-// candCPUTime returns the CPU time (user + system) the process has used, so
-// that candidate benchmarks can report it beside the wall time on a shared
+// CPUTime returns the CPU time (user + system) the process has used, so
+// that benchmarks can report it beside the wall time on a shared
 // machine.
-func candCPUTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,4 +1,4 @@
-package match
+package score
 
 import (
 	"cmp"
@@ -89,7 +89,7 @@ func CandidatesWith(people []Profile, f Format, w Weights, r Rules, opt Candidat
 	if !f.Valid() {
 		return CandidateSet{}, fmt.Errorf("match: candidates: unknown format %q", string(f))
 	}
-	pool, err := newCandPool(people, f, w, r)
+	pool, err := newPool(people, f, w, r)
 	if err != nil {
 		return CandidateSet{}, err
 	}
@@ -115,13 +115,13 @@ func CandidatesWith(people []Profile, f Format, w Weights, r Rules, opt Candidat
 	return out, nil
 }
 
-// candPool is a pool compiled for candidate search. People are renumbered
+// pool is a pool compiled for candidate search. People are renumbered
 // internally (side, then bucket, then input order) so that a bucket's
 // members lie next to each other in memory; ext maps back to input indexes,
 // which Candidate.Partner and the tie-break use.
-type candPool struct {
-	s        *scScorer
-	prof     []scProf  // internal order
+type pool struct {
+	s        *scorer
+	prof     []prof    // internal order
 	side     []int8    // internal order
 	bucket   []int32   // internal order: bucket within the side's index
 	ext      []int32   // internal -> input index
@@ -129,7 +129,7 @@ type candPool struct {
 	keyDept  [4]bool   // per side: the department is part of the bucket key
 }
 
-func newCandPool(people []Profile, f Format, w Weights, r Rules) (*candPool, error) {
+func newPool(people []Profile, f Format, w Weights, r Rules) (*pool, error) {
 	n := len(people)
 	byID := make(map[string]int32, n)
 	for i := range people {
@@ -142,41 +142,41 @@ func newCandPool(people []Profile, f Format, w Weights, r Rules) (*candPool, err
 		}
 		byID[id] = int32(i)
 	}
-	p := &candPool{s: newScScorer(f, w, r), prof: make([]scProf, n), side: make([]int8, n),
+	p := &pool{s: newScorer(f, w, r), prof: make([]prof, n), side: make([]int8, n),
 		bucket: make([]int32, n), ext: make([]int32, n)}
-	in := newScInterner()
+	in := newInterner()
 
 	// Bucket every person (input order), then renumber by (side, bucket).
 	sides := make([]int8, n)
 	depts := make([]int32, n)
 	var deptSets [4]map[int32]bool
-	var coarse [4]map[candKey]bool
+	var coarse [4]map[key]bool
 	var sizes [4]int
 	for i := range people {
-		sides[i] = scSide(f, people[i].Role)
+		sides[i] = sideOf(f, people[i].Role)
 		s := sides[i]
 		depts[i] = in.id(in.depts, people[i].Department)
 		if deptSets[s] == nil {
-			deptSets[s], coarse[s] = map[int32]bool{}, map[candKey]bool{}
+			deptSets[s], coarse[s] = map[int32]bool{}, map[key]bool{}
 		}
 		deptSets[s][depts[i]] = true
-		coarse[s][candKey{sen: int32(people[i].Seniority), tz: int32(scOffsetHours(people[i].UTCOffsetMinutes))}] = true
+		coarse[s][key{sen: int32(people[i].Seniority), tz: int32(OffsetHours(people[i].UTCOffsetMinutes))}] = true
 		sizes[s]++
 	}
 	for s := range deptSets {
-		p.keyDept[s] = len(deptSets[s]) <= candMaxKeyedDepartments &&
-			sizes[s] > candDeptKeyFrom*len(coarse[s])
+		p.keyDept[s] = len(deptSets[s]) <= maxKeyedDepartments &&
+			sizes[s] > deptKeyFrom*len(coarse[s])
 	}
-	var keys [4]map[candKey]int32
+	var keys [4]map[key]int32
 	buckets := make([]int32, n)
 	for i := range people {
 		s := sides[i]
-		k := candKey{sen: int32(people[i].Seniority), tz: int32(scOffsetHours(people[i].UTCOffsetMinutes))}
+		k := key{sen: int32(people[i].Seniority), tz: int32(OffsetHours(people[i].UTCOffsetMinutes))}
 		if p.keyDept[s] {
 			k.dept = depts[i]
 		}
 		if keys[s] == nil {
-			keys[s] = map[candKey]int32{}
+			keys[s] = map[key]int32{}
 		}
 		b, ok := keys[s][k]
 		if !ok {
@@ -196,11 +196,11 @@ func newCandPool(people []Profile, f Format, w Weights, r Rules) (*candPool, err
 		index[people[e].ID] = int32(q)
 	}
 	for q, e := range p.ext {
-		scCompile(&people[e], in, index, &p.prof[q])
+		compile(&people[e], in, index, &p.prof[q])
 		p.side[q], p.bucket[q] = sides[e], buckets[e]
 	}
-	candPack(p.prof)
-	if p.s.wn[scFPreference] > 0 {
+	pack(p.prof)
+	if p.s.wn[fPreference] > 0 {
 		p.pickedBy = make([][]int32, n)
 		for i := range p.prof {
 			for _, j := range p.prof[i].picks() {
@@ -211,16 +211,16 @@ func newCandPool(people []Profile, f Format, w Weights, r Rules) (*candPool, err
 	return p, nil
 }
 
-// candPack moves every profile's lists into two shared arenas in profile
+// pack moves every profile's lists into two shared arenas in profile
 // order, so that scoring a run of neighbours reads memory in sequence.
-func candPack(prof []scProf) {
+func pack(prof []prof) {
 	ni, ns := 0, 0
 	for i := range prof {
 		ni += len(prof[i].ints)
 		ns += len(prof[i].skills)
 	}
 	ints := make([]int32, 0, ni)
-	skills := make([]scSkill, 0, ns)
+	skills := make([]skill, 0, ns)
 	for i := range prof {
 		c := &prof[i]
 		if len(c.ints) > 0 {
@@ -241,9 +241,9 @@ func candPack(prof []scProf) {
 // so both ends of a pair always see the same number. It gives up (false)
 // when the pair is removed or, with a skill factor of at most skillUB,
 // cannot reach cut.
-func (p *candPool) pair(i, j int32, skillUB, cut float64) (float64, bool) {
+func (p *pool) pair(i, j int32, skillUB, cut float64) (float64, bool) {
 	a, b := i, j
-	if p.side[a] == scSideRight || (p.side[a] == scSidePool && a > b) {
+	if p.side[a] == sideRight || (p.side[a] == sidePool && a > b) {
 		a, b = b, a
 	}
 	t, c := p.s.evalCut(&p.prof[a], &p.prof[b], a, b, skillUB, cut, nil)
@@ -252,22 +252,22 @@ func (p *candPool) pair(i, j int32, skillUB, cut float64) (float64, bool) {
 
 // exhaustive scores every compatible pair once and fills lists; it returns
 // the number of evaluations.
-func (p *candPool) exhaustive(k int, lists [][]Candidate) int64 {
+func (p *pool) exhaustive(k int, lists [][]Candidate) int64 {
 	n := len(p.prof)
-	tops := make([]candTop, n)
+	tops := make([]top, n)
 	for i := range tops {
 		tops[i].reset(k)
 	}
 	var scored int64
 	for i := 0; i < n; i++ {
-		if p.side[i] != scSideLeft && p.side[i] != scSidePool {
+		if p.side[i] != sideLeft && p.side[i] != sidePool {
 			continue
 		}
 		for j := 0; j < n; j++ {
-			if j == i || (p.side[i] == scSidePool && j < i) {
+			if j == i || (p.side[i] == sidePool && j < i) {
 				continue
 			}
-			if p.side[i] == scSideLeft && p.side[j] != scSideRight {
+			if p.side[i] == sideLeft && p.side[j] != sideRight {
 				continue
 			}
 			scored++
@@ -286,15 +286,15 @@ func (p *candPool) exhaustive(k int, lists [][]Candidate) int64 {
 
 // search runs the index search for every person on a side, with workers
 // goroutines, and fills lists. It returns evaluations and truncated people.
-func (p *candPool) search(k, budget, workers int, lists [][]Candidate) (int64, int) {
-	var idx [4]*candIndex // by the side the index holds
+func (p *pool) search(k, budget, workers int, lists [][]Candidate) (int64, int) {
+	var idx [4]*index // by the side the index holds
 	if p.s.dir {
-		idx[scSideLeft] = newCandIndex(p, scSideLeft)
-		idx[scSideRight] = newCandIndex(p, scSideRight)
+		idx[sideLeft] = newIndex(p, sideLeft)
+		idx[sideRight] = newIndex(p, sideRight)
 	} else {
-		idx[scSidePool] = newCandIndex(p, scSidePool)
+		idx[sidePool] = newIndex(p, sidePool)
 	}
-	target := [4]int8{scSideNone, scSideRight, scSideLeft, scSidePool}
+	target := [4]int8{sideNone, sideRight, sideLeft, sidePool}
 	var next atomic.Int64
 	var scored atomic.Int64
 	var truncated atomic.Int64
@@ -304,7 +304,7 @@ func (p *candPool) search(k, budget, workers int, lists [][]Candidate) (int64, i
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := newCandScratch(len(p.prof))
+			sc := newScratch(len(p.prof))
 			var ev int64
 			var tr int64
 			for {
@@ -314,7 +314,7 @@ func (p *candPool) search(k, budget, workers int, lists [][]Candidate) (int64, i
 				}
 				for q := lo; q < min(lo+chunk, len(p.prof)); q++ {
 					t := target[p.side[q]]
-					if t == scSideNone || idx[t] == nil {
+					if t == sideNone || idx[t] == nil {
 						continue
 					}
 					e, cut := p.query(int32(q), idx[t], k, budget, sc)

@@ -1,4 +1,4 @@
-package match
+package score
 
 import "math/bits"
 
@@ -79,7 +79,7 @@ type WeekHours [3]uint64
 // Set adds hour-of-week h; hours outside 0..167 wrap around the week, so a
 // slot shifted by a time-zone offset past Sunday midnight lands on Monday.
 func (w *WeekHours) Set(h int) {
-	h = scWrapHour(h)
+	h = wrapHour(h)
 	w[h>>6] |= 1 << uint(h&63)
 }
 
@@ -96,7 +96,7 @@ func (w *WeekHours) SetRange(from, to int) {
 
 // Has reports whether hour-of-week h (wrapped like Set) is in the set.
 func (w WeekHours) Has(h int) bool {
-	h = scWrapHour(h)
+	h = wrapHour(h)
 	return w[h>>6]&(1<<uint(h&63)) != 0
 }
 
@@ -118,23 +118,23 @@ func (w WeekHours) IsZero() bool { return w[0]|w[1]|w[2] == 0 }
 // hours). The offset is rounded to whole hours, halves away from zero.
 func WorkingHours(utcOffsetMinutes int) WeekHours {
 	var w WeekHours
-	off := scOffsetHours(utcOffsetMinutes)
+	off := OffsetHours(utcOffsetMinutes)
 	for d := 0; d < 5; d++ {
 		w.SetRange(d*24+9-off, d*24+17-off)
 	}
 	return w
 }
 
-// scOffsetHours rounds an offset in minutes to whole hours, halves away
+// OffsetHours rounds an offset in minutes to whole hours, halves away
 // from zero (+5:30 -> 6, -3:30 -> -4).
-func scOffsetHours(minutes int) int {
+func OffsetHours(minutes int) int {
 	if minutes >= 0 {
 		return (minutes + 30) / 60
 	}
 	return -((-minutes + 30) / 60)
 }
 
-func scWrapHour(h int) int {
+func wrapHour(h int) int {
 	h %= HoursPerWeek
 	if h < 0 {
 		h += HoursPerWeek
@@ -142,17 +142,17 @@ func scWrapHour(h int) int {
 	return h
 }
 
-// scEffectiveHours is the availability the scorer uses: the explicit slots,
+// effectiveHours is the availability the scorer uses: the explicit slots,
 // or the working hours of the person's time zone when there are none.
-func scEffectiveHours(p *Profile) (WeekHours, bool) {
+func effectiveHours(p *Profile) (WeekHours, bool) {
 	if !p.Availability.IsZero() {
 		return p.Availability, false
 	}
 	return WorkingHours(p.UTCOffsetMinutes), true
 }
 
-// scDisplayName is the name used in reasons.
-func scDisplayName(p *Profile) string {
+// displayName is the name used in reasons.
+func displayName(p *Profile) string {
 	if p.Name != "" {
 		return p.Name
 	}

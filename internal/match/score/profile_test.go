@@ -1,11 +1,11 @@
-package match
+package score
 
 import (
 	"slices"
 	"testing"
 )
 
-func scHoursOf(w WeekHours) []int {
+func hoursOf(w WeekHours) []int {
 	var out []int
 	for h := range HoursPerWeek {
 		if w.Has(h) {
@@ -15,7 +15,7 @@ func scHoursOf(w WeekHours) []int {
 	return out
 }
 
-func scHourRange(from, to int) []int {
+func hourRange(from, to int) []int {
 	var out []int
 	for h := from; h < to; h++ {
 		out = append(out, h)
@@ -33,10 +33,10 @@ func TestWeekHours_SetHasCountOverlap(t *testing.T) {
 	b.Set(167)
 	b.Set(168) // wraps to Monday 00:00
 	b.Set(-1)  // wraps to Sunday 23:00 (already set)
-	if got, want := scHoursOf(a), scHourRange(60, 70); !slices.Equal(got, want) {
+	if got, want := hoursOf(a), hourRange(60, 70); !slices.Equal(got, want) {
 		t.Errorf("SetRange(60, 70) = %v, want %v", got, want)
 	}
-	if got, want := scHoursOf(b), []int{0, 65, 167}; !slices.Equal(got, want) {
+	if got, want := hoursOf(b), []int{0, 65, 167}; !slices.Equal(got, want) {
 		t.Errorf("Set with wrapping = %v, want %v", got, want)
 	}
 	if a.Count() != 10 || b.Count() != 3 || a.Overlap(b) != 1 || b.Overlap(a) != 1 {
@@ -54,7 +54,7 @@ func TestWorkingHours_Offsets(t *testing.T) {
 		var out []int
 		for d := range 5 {
 			for h := d*24 + 9 - shift; h < d*24+17-shift; h++ {
-				out = append(out, scWrapHour(h))
+				out = append(out, wrapHour(h))
 			}
 		}
 		slices.Sort(out)
@@ -77,7 +77,7 @@ func TestWorkingHours_Offsets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := WorkingHours(tt.minutes)
-			if got, want := scHoursOf(w), week(tt.shift); !slices.Equal(got, want) {
+			if got, want := hoursOf(w), week(tt.shift); !slices.Equal(got, want) {
 				t.Errorf("WorkingHours(%d) = %v, want %v", tt.minutes, got, want)
 			}
 			if w.Count() != 40 {
@@ -92,7 +92,7 @@ func TestDailyOverlap_MatchesGrid(t *testing.T) {
 	// differently, the daily figure times five is the weekly grid overlap.
 	for a := -8; a <= 10; a++ {
 		for b := -8; b <= 10; b++ {
-			daily := scDailyOverlap(int32(a), int32(b))
+			daily := dailyOverlap(int32(a), int32(b))
 			grid := WorkingHours(a * 60).Overlap(WorkingHours(b * 60))
 			d := a - b
 			if d < 0 {

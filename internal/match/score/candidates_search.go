@@ -1,18 +1,18 @@
-package match
+package score
 
 import "math"
 
-// candSlack is added to every upper bound. The bounds are already exact
-// upper bounds in float arithmetic (see scScorer.combine); the slack only
+// slack is added to every upper bound. The bounds are already exact
+// upper bounds in float arithmetic (see scorer.combine); the slack only
 // guards that argument.
-const candSlack = 1e-9
+const slack = 1e-9
 
-// candScratch is one worker's reusable memory. Per-bucket entries are valid
+// scratch is one worker's reusable memory. Per-bucket entries are valid
 // only where bStamp holds the current query's stamp.
-type candScratch struct {
+type scratch struct {
 	seen      []int32 // per person: the stamp of the query that scored it
 	recip     []int32 // skill_swap, per person: stamp when the query person can teach them
-	top       candTop
+	top       top
 	bStamp    []int32
 	best1     []float64 // best fit of a member teaching the query person
 	best2     []float64 // best fit of the query person teaching a member
@@ -20,24 +20,24 @@ type candScratch struct {
 	cnt2      []int32
 	head      []int32 // first hit of the bucket, -1 when none
 	prefStamp []int32
-	hits      []candHit
-	items     []candItem
-	order     []candItem
-	count     [candBins + 1]int32
+	hits      []hit
+	items     []item
+	order     []item
+	count     [bins + 1]int32
 }
 
-// candHit links the posting groups of one bucket that share a skill key
+// hit links the posting groups of one bucket that share a skill key
 // with the query person.
-type candHit struct {
+type hit struct {
 	lo, hi int32
 	next   int32
 }
 
-func newCandScratch(n int) *candScratch {
-	return &candScratch{seen: make([]int32, n), recip: make([]int32, n)}
+func newScratch(n int) *scratch {
+	return &scratch{seen: make([]int32, n), recip: make([]int32, n)}
 }
 
-func (sc *candScratch) ensure(buckets int) {
+func (sc *scratch) ensure(buckets int) {
 	if len(sc.bStamp) >= buckets {
 		return
 	}
@@ -51,7 +51,7 @@ func (sc *candScratch) ensure(buckets int) {
 }
 
 // touch starts bucket b's per-query entries.
-func (sc *candScratch) touch(b, stamp int32) {
+func (sc *scratch) touch(b, stamp int32) {
 	if sc.bStamp[b] != stamp {
 		sc.bStamp[b] = stamp
 		sc.best1[b], sc.best2[b] = 0, 0
@@ -61,7 +61,7 @@ func (sc *candScratch) touch(b, stamp int32) {
 }
 
 // anyRecip reports whether a member of ms is marked reciprocal.
-func (sc *candScratch) anyRecip(ms []int32, stamp int32) bool {
+func (sc *scratch) anyRecip(ms []int32, stamp int32) bool {
 	for _, m := range ms {
 		if sc.recip[m] == stamp {
 			return true
@@ -70,15 +70,15 @@ func (sc *candScratch) anyRecip(ms []int32, stamp int32) bool {
 	return false
 }
 
-func (sc *candScratch) addHit(g *candPost) {
-	sc.hits = append(sc.hits, candHit{lo: g.lo, hi: g.hi, next: sc.head[g.bucket]})
+func (sc *scratch) addHit(g *post) {
+	sc.hits = append(sc.hits, hit{lo: g.lo, hi: g.hi, next: sc.head[g.bucket]})
 	sc.head[g.bucket] = int32(len(sc.hits) - 1)
 }
 
 // query searches index t (the other side, or the pool) for person q's best
 // k partners, leaving them in sc.top. It returns the evaluations made and
 // whether the budget cut the search short.
-func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) (int64, bool) {
+func (p *pool) query(q int32, t *index, k, budget int, sc *scratch) (int64, bool) {
 	stamp := q + 1
 	sc.ensure(len(t.buckets))
 	sc.top.reset(k)
@@ -86,9 +86,9 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 	sc.items = sc.items[:0]
 	s := p.s
 	cq := &p.prof[q]
-	qLeft := p.side[q] == scSideLeft
-	learns := qLeft || !s.dir                     // members may teach q
-	teaches := p.side[q] == scSideRight || !s.dir // q may teach members
+	qLeft := p.side[q] == sideLeft
+	learns := qLeft || !s.dir                   // members may teach q
+	teaches := p.side[q] == sideRight || !s.dir // q may teach members
 
 	if teaches {
 		for _, o := range cq.offers() {
@@ -97,7 +97,7 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 			}
 			for gi := range t.wants[o.id] {
 				g := &t.wants[o.id][gi]
-				pf := scPairFit(o.lvl, g.level)
+				pf := pairFit(o.lvl, g.level)
 				if pf == 0 {
 					continue
 				}
@@ -123,7 +123,7 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 			}
 			for gi := range t.offers[w.id] {
 				g := &t.offers[w.id][gi]
-				pf := scPairFit(g.level, w.lvl)
+				pf := pairFit(g.level, w.lvl)
 				if pf == 0 || (s.swap && !sc.anyRecip(t.postMembers[g.lo:g.hi], stamp)) {
 					continue
 				}
@@ -134,7 +134,7 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 			}
 		}
 	}
-	if s.wn[scFPreference] > 0 {
+	if s.wn[fPreference] > 0 {
 		mark := func(r int32) {
 			if b := t.bucketOf[r]; b >= 0 {
 				sc.prefStamp[b] = stamp
@@ -158,36 +158,36 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 		}
 		bi := int32(b)
 		if sc.prefStamp[b] == stamp {
-			v[scFPreference] = 1
+			v[fPreference] = 1
 		}
 		if sc.bStamp[b] == stamp {
-			u1 := scDirValue(sc.best1[b], sc.cnt1[b])
-			u2 := scDirValue(sc.best2[b], sc.cnt2[b])
+			u1 := teachingValue(sc.best1[b], sc.cnt1[b])
+			u2 := teachingValue(sc.best2[b], sc.cnt2[b])
 			switch {
 			case s.dir && qLeft:
-				v[scFSkill] = u1
+				v[fSkill] = u1
 			case s.dir:
-				v[scFSkill] = u2
+				v[fSkill] = u2
 			case s.swap:
-				v[scFSkill] = min(u1, u2)
+				v[fSkill] = min(u1, u2)
 			default:
-				v[scFSkill] = max(u1, u2)
+				v[fSkill] = max(u1, u2)
 			}
-			if v[scFSkill] > 0 {
-				sc.items = append(sc.items, candItem{ub: s.combine(&v) + candSlack, skill: v[scFSkill],
+			if v[fSkill] > 0 {
+				sc.items = append(sc.items, item{ub: s.combine(&v) + slack, skill: v[fSkill],
 					bucket: bi, tier: 1})
 			}
 		}
 		if !s.swap {
-			v[scFSkill] = 0
-			sc.items = append(sc.items, candItem{ub: s.combine(&v) + candSlack, bucket: bi, tier: 2})
+			v[fSkill] = 0
+			sc.items = append(sc.items, item{ub: s.combine(&v) + slack, bucket: bi, tier: 2})
 		}
 	}
 
 	if cap(sc.order) < len(sc.items) {
-		sc.order = make([]candItem, len(sc.items), 2*len(sc.items))
+		sc.order = make([]item, len(sc.items), 2*len(sc.items))
 	}
-	sc.order = candOrder(sc.items, sc.order, &sc.count)
+	sc.order = order(sc.items, sc.order, &sc.count)
 	var evals int64
 	truncated := false
 	skillUB := 1.0 // the current item's bound of the skill factor
@@ -215,12 +215,12 @@ func (p *candPool) query(q int32, t *candIndex, k, budget int, sc *candScratch) 
 	// A bucket's tier 2 never runs before its tier 1: its bound is not
 	// higher, so it sorts later or, in the same band, after it (and when
 	// tier 1 was skipped, so is tier 2).
-	band := candBins
+	band := bins
 scan:
 	for _, it := range sc.order {
-		if b := candBin(it.ub); b != band {
+		if b := bin(it.ub); b != band {
 			band = b
-			if sc.top.full() && candBandMax(b) < sc.top.worst().Score {
+			if sc.top.full() && bandMax(b) < sc.top.worst().Score {
 				break
 			}
 		}
@@ -251,19 +251,19 @@ scan:
 // bucketBound returns upper bounds of every factor but skill and preference
 // for query person cq against any member of bk, or false when a hard
 // constraint removes every member.
-func (p *candPool) bucketBound(cq *scProf, qLeft bool, bk *candBucket) (scVec, bool) {
-	var v scVec
+func (p *pool) bucketBound(cq *prof, qLeft bool, bk *bucket) (vec, bool) {
+	var v vec
 	s := p.s
 	if s.r.CrossFunctional && cq.dept >= 0 && bk.dept == cq.dept {
 		return v, false
 	}
 	switch {
 	case !cq.hasLang:
-		v[scFLanguage] = 0.5
+		v[fLanguage] = 0.5
 	case cq.langMask&bk.langMask != 0:
-		v[scFLanguage] = 1
+		v[fLanguage] = 1
 	case bk.langUnknown:
-		v[scFLanguage] = 0.5
+		v[fLanguage] = 0.5
 	default:
 		return v, false
 	}
@@ -278,7 +278,7 @@ func (p *candPool) bucketBound(cq *scProf, qLeft bool, bk *candBucket) (scVec, b
 		if s.r.EnforceSeniorityGap && (gap < int32(s.r.MinSeniorityGap) || gap > int32(s.r.MaxSeniorityGap)) {
 			return v, false
 		}
-		v[scFExperience] = scGapScore(gap, s.ideal)
+		v[fExperience] = gapScore(gap, s.ideal)
 	} else {
 		dSen := cq.sen - bk.sen
 		if dSen < 0 {
@@ -293,30 +293,30 @@ func (p *candPool) bucketBound(cq *scProf, qLeft bool, bk *candBucket) (scVec, b
 		} else if cq.years > bk.maxYears {
 			dY = cq.years - bk.maxYears
 		}
-		v[scFExperience] = scSimilarity(dSen, dY)
+		v[fExperience] = similarity(dSen, dY)
 	}
 	h := cq.av.Overlap(bk.av)
 	if h < s.r.MinOverlapHours {
 		return v, false
 	}
-	v[scFAvailability] = s.scAvailValue(h)
+	v[fAvailability] = s.availValue(h)
 	tags := 0.5
 	if cq.hasTags {
 		tags = 1
 	}
-	v[scFDiversity] = scDiversity(tags, candDiffBound(cq.dept, bk.dept),
-		candDiffBound(cq.loc, bk.loc), candDiffBound(cq.gen, bk.gen))
+	v[fDiversity] = diversity(tags, diffBound(cq.dept, bk.dept),
+		diffBound(cq.loc, bk.loc), diffBound(cq.gen, bk.gen))
 	return v, true
 }
 
-// candDiffBound bounds scDiff(x, y) over the members of a bucket whose
-// value is b (an id, -1, or candMixed).
-func candDiffBound(x, b int32) float64 {
-	if b == candMixed {
+// diffBound bounds diff(x, y) over the members of a bucket whose
+// value is b (an id, -1, or mixed).
+func diffBound(x, b int32) float64 {
+	if b == mixed {
 		if x < 0 {
 			return 0.5
 		}
 		return 1
 	}
-	return scDiff(x, b)
+	return diff(x, b)
 }

@@ -1,4 +1,4 @@
-package match
+package score
 
 // Format is a program format (SPEC §2). It decides how a pair is scored and
 // which participants form the two sides of a bipartite problem.
@@ -59,25 +59,25 @@ func (f Format) Directional() bool {
 
 // Node sides of a format's matching problem.
 const (
-	scSideNone  int8 = 0
-	scSideLeft  int8 = 1 // mentees (directional formats)
-	scSideRight int8 = 2 // mentors, experts, advisers
-	scSidePool  int8 = 3 // one-pool formats
+	sideNone  int8 = 0
+	sideLeft  int8 = 1 // mentees (directional formats)
+	sideRight int8 = 2 // mentors, experts, advisers
+	sidePool  int8 = 3 // one-pool formats
 )
 
-// scSide places a participant in f's matching problem by role.
-func scSide(f Format, role Role) int8 {
+// sideOf places a participant in f's matching problem by role.
+func sideOf(f Format, role Role) int8 {
 	if !f.Directional() {
-		return scSidePool
+		return sidePool
 	}
 	if role == RoleMentee {
-		return scSideLeft
+		return sideLeft
 	}
 	if role == RoleMentor {
-		return scSideRight
+		return sideRight
 	}
 	if f == FormatAdvisoryBoard && (role == RolePeer || role == RoleMember) {
-		return scSideRight
+		return sideRight
 	}
-	return scSideNone
+	return sideNone
 }
