@@ -298,32 +298,36 @@ func planBoards(people []score.Profile, f score.Format, w score.Weights, r score
 		}
 	}
 	for u, b := range board {
-		if len(b) == 0 {
-			continue
+		if len(b) > 0 {
+			res.Proposals = append(res.Proposals, boardProposal(people, f, w, r, g.Left[u], g.Right, b))
 		}
-		owner := g.Left[u]
-		p := Proposal{Members: []int{owner}, Roles: []score.Role{score.RoleMentee}}
-		var sum float64
-		var reasons []string
-		for i, v := range b {
-			adv := g.Right[v]
-			s, _ := score.Score(&people[owner], &people[adv], f, w, r)
-			role := score.RolePeer
-			if i == 0 {
-				role = score.RoleMentor
-				p.Factors = s.Factors
-			}
-			p.Members = append(p.Members, adv)
-			p.Roles = append(p.Roles, role)
-			p.Pairs = append(p.Pairs, s)
-			sum += s.Total
-			if s.Summary != "" && len(reasons) < 2 {
-				reasons = append(reasons, s.Summary)
-			}
-		}
-		p.Score = sum / float64(len(b))
-		p.Summary = fmt.Sprintf("A board of %d advisers, mean fit %.0f/100. %s", len(b), p.Score, strings.Join(reasons, " "))
-		res.Proposals = append(res.Proposals, p)
 	}
 	return nil
+}
+
+// boardProposal explains the board of owner: advisers are right-side
+// indexes into right, the mentor first, then the peers.
+func boardProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, owner int, right []int, advisers []int) Proposal {
+	p := Proposal{Members: []int{owner}, Roles: []score.Role{score.RoleMentee}}
+	var sum float64
+	var reasons []string
+	for i, v := range advisers {
+		adv := right[v]
+		s, _ := score.Score(&people[owner], &people[adv], f, w, r)
+		role := score.RolePeer
+		if i == 0 {
+			role = score.RoleMentor
+			p.Factors = s.Factors
+		}
+		p.Members = append(p.Members, adv)
+		p.Roles = append(p.Roles, role)
+		p.Pairs = append(p.Pairs, s)
+		sum += s.Total
+		if s.Summary != "" && len(reasons) < 2 {
+			reasons = append(reasons, s.Summary)
+		}
+	}
+	p.Score = sum / float64(len(advisers))
+	p.Summary = fmt.Sprintf("A board of %d advisers, mean fit %.0f/100. %s", len(advisers), p.Score, strings.Join(reasons, " "))
+	return p
 }

@@ -114,6 +114,8 @@ func compare(got, want optimum, opt Options, tol float64, exact bool) string {
 	return ""
 }
 
+// TestBipartite_Examples checks hand-made instances with known optima;
+// most of its length is the table of cases.
 func TestBipartite_Examples(t *testing.T) {
 	cases := []struct {
 		name           string

@@ -17,6 +17,9 @@ type optimum struct {
 // brute enumerates every b-matching of a small instance and returns the
 // optimum of the objective opt selects (see Match), comparing totals
 // within tol.
+//
+// It is long because it is one plain enumeration, kept in one piece so that
+// the oracle is easy to check by eye.
 func brute(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options, tol float64) optimum {
 	tb.Helper()
 	best := map[[2]int]float64{}

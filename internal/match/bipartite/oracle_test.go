@@ -68,6 +68,9 @@ func hungarian(a [][]int64, n, m int) []int {
 // oracle solves small-to-medium instances with integer weights exactly
 // by hungarian on the matrix with one column per capacity unit plus
 // "unmatched" columns, for the objective of opt (see Match).
+//
+// It is long because it builds and solves the expanded assignment matrix in
+// one place, so that the oracle reads as one independent algorithm.
 func oracle(tb testing.TB, nLeft, nRight int, edges []graph.Edge, capacity []int, opt Options) optimum {
 	tb.Helper()
 	best := map[[2]int]int64{}

@@ -20,6 +20,10 @@ func (s *solver) upEven(b int32) int32 {
 
 // shrink turns the cycle closed by the tight edge (u, v) between two even
 // blossoms of one tree into a new even blossom.
+//
+// It is long because shrinking is one step of the algorithm whose bookkeeping
+// (groups, lazy duals, labels, queued events) must change together; split up,
+// the invariants would be spread over several functions.
 func (s *solver) shrink(u, v int32) {
 	bu, bv := s.topOf(u), s.topOf(v)
 	s.stamp++
@@ -146,6 +150,9 @@ func (s *solver) shrink(u, v int32) {
 // expand dissolves the odd blossom b whose dual reached zero: the children
 // on the even-length path from the entry child to the base child keep
 // alternating labels in the tree, the others become unlabelled.
+//
+// It is long for the same reason as shrink: one step whose bookkeeping must
+// change together.
 func (s *solver) expand(b int32) {
 	ch, en := s.childs[b], s.ends[b]
 	k := len(ch)

@@ -17,7 +17,7 @@ import (
 func brute(tb testing.TB, n int, edges []graph.Edge, maxCard bool) (card int, total float64) {
 	tb.Helper()
 	if n > 18 {
-		tb.Fatalf("gmBrute: n = %d is too large", n)
+		tb.Fatalf("brute: n = %d is too large", n)
 	}
 	w := make([][]float64, n)
 	has := make([][]bool, n)
@@ -111,6 +111,9 @@ func checkValid(tb testing.TB, n int, edges []graph.Edge, res Result) {
 // non-negative, every edge slack non-negative, matched edges tight,
 // exposed vertices at zero dual, blossoms with positive dual full. It uses
 // binary lifting on the blossom forest, so deep nesting stays cheap.
+//
+// It is long because it checks every dual feasibility and complementary
+// slackness condition in one pass, each condition a few lines.
 func checkDuals(tb testing.TB, s *solver) {
 	tb.Helper()
 	if s.roots != 0 {

@@ -117,7 +117,7 @@ func TestGroups_Sizes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Sizes(tc.n, tc.k); !slices.Equal(got, tc.want) {
-				t.Fatalf("grpSizes(%d, %d) = %v, want %v", tc.n, tc.k, got, tc.want)
+				t.Fatalf("Sizes(%d, %d) = %v, want %v", tc.n, tc.k, got, tc.want)
 			}
 		})
 	}

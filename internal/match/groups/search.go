@@ -126,6 +126,10 @@ func greedy(g *adjacency.Graph, sizes []int, rng *rand.Rand) []int32 {
 // falls geometrically from a start calibrated on the instance to a
 // hundredth of it. The best partition seen at the checkpoints is restored
 // at the end if the final one is worse.
+//
+// It is long because it is the hot loop of the search: the move and swap
+// proposals, their deltas and the acceptance rule share local state and are
+// kept inline for speed.
 func (s *state) anneal(rng *rand.Rand, steps int, stop func() bool, tick func(int)) {
 	g := s.g
 	n := g.N
@@ -241,6 +245,9 @@ func (s *state) load(of []int32) {
 // group; all other swaps and moves cannot gain when weights are not
 // negative. Scratch sums are tagged with the node being examined, so they
 // never need clearing.
+//
+// It is long for the same reason as anneal: one hot loop with inline move and
+// swap steps.
 func (s *state) descend(stop func() bool) {
 	g := s.g
 	n := g.N

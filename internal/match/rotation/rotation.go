@@ -219,6 +219,10 @@ func bestFirst(g *adjacency.Graph, sched [][][]int32) {
 
 // result sorts the schedule for output and recounts Repeats and Total
 // from it.
+//
+// It is long because sorting the rounds and recounting meetings happen in one
+// pass over the schedule, with the meeting table (bitset or map) shared by
+// both.
 func result(g *adjacency.Graph, history [][2]int, sched [][][]int32) Result {
 	n := g.N
 	res := Result{Rounds: make([][][]int, len(sched))}

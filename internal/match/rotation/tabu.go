@@ -62,6 +62,10 @@ func conflictFloor(p *problem) int {
 // search returns to the best schedule and makes a few random swaps. It stops
 // when conf reaches floor, after maxIter iterations or at the deadline, and
 // leaves the best schedule found in s.
+//
+// It is long because it is the hot loop of the repair search: conflict
+// selection, the best non-tabu swap, aspiration and restarts share local
+// state and are kept inline for speed.
 func (s *golf) tabu(rng *rand.Rand, maxIter int, deadline time.Time, floor int, params golfParams) {
 	n := s.n
 	R := len(s.of)

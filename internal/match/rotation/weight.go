@@ -41,6 +41,9 @@ func (s *golf) swapWeight(g *adjacency.Graph, r int, a, b int32) float64 {
 // group of one of a's neighbours (usually) or with a random player. The
 // temperature falls geometrically from a start calibrated on the instance
 // to a thousandth of it.
+//
+// It is long for the same reason as tabu: one hot loop of swap proposals with
+// inline bookkeeping.
 func (s *golf) improveWeight(g *adjacency.Graph, rng *rand.Rand, deadline time.Time) {
 	n, R := s.n, len(s.of)
 	steps := weightSteps(n, R)

@@ -129,6 +129,7 @@ type pool struct {
 	keyDept  [4]bool   // per side: the department is part of the bucket key
 }
 
+// It is long because bucketing and renumbering the pool are one sequence over the same per-person arrays.
 func newPool(people []Profile, f Format, w Weights, r Rules) (*pool, error) {
 	n := len(people)
 	byID := make(map[string]int32, n)

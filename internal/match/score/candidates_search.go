@@ -78,6 +78,10 @@ func (sc *scratch) addHit(g *post) {
 // query searches index t (the other side, or the pool) for person q's best
 // k partners, leaving them in sc.top. It returns the evaluations made and
 // whether the budget cut the search short.
+//
+// It is long because it is the hot path of the candidate search: marking
+// posting hits, bounding buckets and scanning them in band order share the
+// scratch state and a closure, and are kept inline for speed.
 func (p *pool) query(q int32, t *index, k, budget int, sc *scratch) (int64, bool) {
 	stamp := q + 1
 	sc.ensure(len(t.buckets))

@@ -240,6 +240,10 @@ func (s *scorer) eval(a, b *prof, ai, bi int32, d *detail) (float64, Constraint)
 // cut, given that the skill factor is at most skillUB, it stops before the
 // costly skill and tag comparisons and returns below. A total it does
 // return is bit-identical to eval's.
+//
+// It is long because the hard constraints are checked in the documented
+// order, each with its early return, before the factors are computed; the
+// order is part of the contract.
 func (s *scorer) evalCut(a, b *prof, ai, bi int32, skillUB, cut float64, d *detail) (float64, Constraint) {
 	if ai == bi {
 		return 0, ConstraintSelf

@@ -120,6 +120,9 @@ func FuzzParseWeight(f *testing.F) {
 // naiveParse is a slow, direct reading of the ParseEdges rules, used as an
 // oracle: it returns the node names in index order and the edges by name,
 // or the line of the first error (-1: a header too large to check).
+//
+// It is long because it is an independent, deliberately plain
+// reimplementation of the edge format, the oracle of the fuzz test.
 func naiveParse(text string, opt ParseOptions) (left, right []string, edges []namedEdge, errLine int) {
 	header := -1
 	index := func(names *[]string, name string) {

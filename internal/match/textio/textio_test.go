@@ -26,6 +26,8 @@ func namedEdges(tb testing.TB, in *EdgeInput) []namedEdge {
 	return out
 }
 
+// TestParseEdges_Valid parses well-formed inputs of every shape; most of
+// its length is the table of cases.
 func TestParseEdges_Valid(t *testing.T) {
 	tests := []struct {
 		name      string

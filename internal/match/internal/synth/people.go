@@ -109,6 +109,9 @@ func role(r *rand.Rand, f score.Format, sen int) score.Role {
 }
 
 // People returns n deterministic profiles for format f.
+//
+// It is long because it fills one person's fields in order from one random
+// source; split up, every part would only pass the source along.
 func People(tb testing.TB, n int, seed uint64, f score.Format) []score.Profile {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
