@@ -153,7 +153,7 @@ func allMatchings(in pairInstance, bipartite, positiveOnly bool, visit func(matc
 const eps = 1e-9
 
 // bestMatching returns the optimum of the objective the flags select, by
-// enumeration, following the definitions of match.Bipartite and general.Match.
+// enumeration, following the definitions of bipartite.Match and general.Match.
 func bestMatching(in pairInstance, bipartite, maxCard, fair bool) matchingStats {
 	// better reports whether a beats b by (first, second, third) keys.
 	lex := func(a, b []float64) bool {

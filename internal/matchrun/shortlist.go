@@ -60,7 +60,7 @@ const MinExposurePerPlace = 3
 // then filled in two steps, both deterministic:
 //
 //  1. everybody's first suggestion comes from an exact b-matching
-//     (match.Bipartite, maximum cardinality, then maximum total score) of
+//     (bipartite.Match, maximum cardinality, then maximum total score) of
 //     pickers to candidates within the budgets, so as many people as the
 //     budgets allow get a non-empty list, and everybody does when that is
 //     possible at all;

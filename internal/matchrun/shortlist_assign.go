@@ -58,7 +58,7 @@ func exposureBudgets(options [][]ssOption, room []int, size int) ([]int, int) {
 // must be sorted best first and name every candidate at most once.
 //
 // The first choice of every picker comes from a maximum-cardinality,
-// then maximum-score b-matching (match.Bipartite), so the number of pickers
+// then maximum-score b-matching (bipartite.Match), so the number of pickers
 // with a non-empty list is the largest the budgets allow. Further choices
 // are dealt in rounds: in each round every picker that still has room gets
 // its best option whose candidate has budget left, pickers with better

@@ -125,8 +125,9 @@ func WorkingHours(utcOffsetMinutes int) WeekHours {
 	return w
 }
 
-// OffsetHours rounds an offset in minutes to whole hours, halves away
-// from zero (+5:30 -> 6, -3:30 -> -4).
+// OffsetHours rounds a time-zone offset in minutes to whole hours, halves
+// away from zero (+5:30 -> 6, -3:30 -> -4), as the scorer does when it
+// places working hours on the week grid.
 func OffsetHours(minutes int) int {
 	if minutes >= 0 {
 		return (minutes + 30) / 60
