@@ -22,6 +22,6 @@
 // use an index of buckets (seniority, time zone, and department in very
 // large pools) with skill posting lists, visited in order of an upper
 // bound, and stop at the K-th best score or after at most 40K + 2,000
-// evaluations a person by default: 20,000 people in about a second on two
-// cores (bench/RESULTS.md).
+// evaluations a person by default: 20,000 people take 0.4 to 1.9 s on two
+// cores, depending on the format (bench/RESULTS.md).
 package score
