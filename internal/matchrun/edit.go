@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
@@ -37,7 +37,7 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 		byPerson[e.PersonID] = e
 	}
 	var pr mentor.Problems
-	profiles := make([]match.Profile, len(members))
+	profiles := make([]score.Profile, len(members))
 	now := time.Now().UTC()
 	for i, m := range members {
 		e, ok := byPerson[m.PersonID]
@@ -60,12 +60,12 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if err := pr.Err("match"); err != nil {
 		return nil, err
 	}
-	f, w, r := match.Format(p.Format), Weights(p), Rules(p)
+	f, w, r := score.Format(p.Format), Weights(p), Rules(p)
 	ev := &Evaluation{Warnings: []string{}}
 	var sum float64
 	n := 0
-	score := func(a, b *match.Profile) {
-		sc, ok := match.Score(a, b, f, w, r)
+	addPair := func(a, b *score.Profile) {
+		sc, ok := score.Score(a, b, f, w, r)
 		n++
 		if !ok {
 			ev.Warnings = append(ev.Warnings, fmt.Sprintf("%s and %s: %s", a.Name, b.Name, sc.Summary))
@@ -83,7 +83,7 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 		// The first mentee learns from every other member.
 		lead := -1
 		for i := range members {
-			if profiles[i].Role == match.RoleMentee && lead < 0 {
+			if profiles[i].Role == score.RoleMentee && lead < 0 {
 				lead = i
 			}
 		}
@@ -93,13 +93,13 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 		}
 		for i := range profiles {
 			if i != lead {
-				score(&profiles[lead], &profiles[i])
+				addPair(&profiles[lead], &profiles[i])
 			}
 		}
 	} else {
 		for i := range profiles {
 			for j := i + 1; j < len(profiles); j++ {
-				score(&profiles[i], &profiles[j])
+				addPair(&profiles[i], &profiles[j])
 			}
 		}
 	}

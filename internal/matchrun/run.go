@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
@@ -70,7 +71,7 @@ type pool struct {
 	program *mentor.Program
 	// skipping are rotation enrollments sitting out this cycle.
 	skipping []mentor.Enrollment
-	profiles []match.Profile
+	profiles []score.Profile
 	persons  []*mentor.Person
 	enrolled []mentor.Enrollment
 }
@@ -179,7 +180,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 		return nil, err
 	}
 	popt := match.PlanOptions{GroupSize: p.Options.GroupSize, Fair: p.Options.Fair, MaxCardinality: true, Seed: opt.Seed, Budget: s.Budget}
-	plan, err := match.Plan(pl.profiles, match.Format(p.Format), Weights(p), Rules(p), popt)
+	plan, err := match.Plan(pl.profiles, score.Format(p.Format), Weights(p), Rules(p), popt)
 	if err != nil {
 		return nil, mentor.Internal(fmt.Errorf("matching program %d: %w", programID, err))
 	}
@@ -257,7 +258,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 }
 
 // exchanges lists the teaching directions the engine found in scored pairs.
-func exchanges(pairs []match.Scored) []mentor.SkillExchange {
+func exchanges(pairs []score.Scored) []mentor.SkillExchange {
 	var out []mentor.SkillExchange
 	for _, p := range pairs {
 		for _, sm := range p.Skills {

@@ -6,7 +6,8 @@ import (
 	"math"
 	"slices"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // ssOption is one compatible candidate of a picker: a pool index and the
@@ -57,7 +58,7 @@ func exposureBudgets(options [][]ssOption, room []int, size int) ([]int, int) {
 // must be sorted best first and name every candidate at most once.
 //
 // The first choice of every picker comes from a maximum-cardinality,
-// then maximum-score b-matching (match.Bipartite), so the number of pickers
+// then maximum-score b-matching (bipartite.Match), so the number of pickers
 // with a non-empty list is the largest the budgets allow. Further choices
 // are dealt in rounds: in each round every picker that still has room gets
 // its best option whose candidate has budget left, pickers with better
@@ -75,7 +76,7 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 	// Round 1: an exact b-matching of pickers to candidates within budgets.
 	var lefts, rights []int
 	rightOf := map[int]int{}
-	var edges []match.Edge
+	var edges []graph.Edge
 	weigh := ssWeigher(options)
 	for i, opts := range options {
 		if len(opts) == 0 {
@@ -93,14 +94,14 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 				rightOf[o.cand] = v
 				rights = append(rights, o.cand)
 			}
-			edges = append(edges, match.Edge{U: u, V: v, W: weigh(o.score, rank)})
+			edges = append(edges, graph.Edge{U: u, V: v, W: weigh(o.score, rank)})
 		}
 	}
 	capacity := make([]int, len(rights))
 	for v, j := range rights {
 		capacity[v] = left[j]
 	}
-	first, err := match.Bipartite(len(lefts), len(rights), edges, capacity, match.BipartiteOptions{MaxCardinality: true})
+	first, err := bipartite.Match(len(lefts), len(rights), edges, capacity, bipartite.Options{MaxCardinality: true})
 	if err != nil {
 		return nil, err
 	}
