@@ -60,6 +60,14 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if err := pr.Err("match"); err != nil {
 		return nil, err
 	}
+	return scoreMembers(p, profiles), nil
+}
+
+// scoreMembers scores the profiles as one match of program p: in directional
+// formats the first mentee with every other member, otherwise every pair;
+// the score is the mean over the pairs, a pair the hard rules remove counts
+// 0 and is named in a warning, and the first pair that passes explains it.
+func scoreMembers(p *mentor.Program, profiles []score.Profile) *Evaluation {
 	f, w, r := score.Format(p.Format), Weights(p), Rules(p)
 	ev := &Evaluation{Warnings: []string{}}
 	var sum float64
@@ -82,7 +90,7 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if f.Directional() {
 		// The first mentee learns from every other member.
 		lead := -1
-		for i := range members {
+		for i := range profiles {
 			if profiles[i].Role == score.RoleMentee && lead < 0 {
 				lead = i
 			}
@@ -109,5 +117,5 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if ev.Summary == "" {
 		ev.Summary = "No pair in this match passes the program's hard rules."
 	}
-	return ev, nil
+	return ev
 }
