@@ -25,6 +25,12 @@ type Options struct {
 	Rematch bool `json:"rematch"`
 	// Publish publishes the proposals at once (auto mode does this anyway).
 	Publish bool `json:"publish"`
+	// Cycle, when set, is the rotation cycle the run must start: if another
+	// run started it (or a later one) first, Run returns ECONFLICT.
+	Cycle int `json:"-"`
+	// RefuseRepeats makes a rotation cycle that would repeat a pair fail
+	// (ECONFLICT) before it starts, instead of starting with warnings.
+	RefuseRepeats bool `json:"refuse_repeats,omitempty"`
 }
 
 // Result is a stored run with its proposals and the people left unmatched.
@@ -32,6 +38,8 @@ type Result struct {
 	Run       *mentor.MatchRun `json:"run"`
 	Matches   []mentor.Match   `json:"matches"`
 	Unmatched []int64          `json:"unmatched"`
+	// Warnings name each pair of a rotation cycle that meets again.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // live reports whether a match still holds its members.
@@ -175,6 +183,10 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	if err != nil {
 		return nil, mentor.Internal(fmt.Errorf("matching program %d: %w", programID, err))
 	}
+	warnings, err := checkRepeats(p, pl, plan, opt.RefuseRepeats)
+	if err != nil {
+		return nil, err
+	}
 	ids := make([]int64, len(pl.persons))
 	for i, person := range pl.persons {
 		ids[i] = person.ID
@@ -191,6 +203,9 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	if p.Format == mentor.FormatRotation {
 		if cycle, err = s.nextCycle(ctx, p.ID); err != nil {
 			return nil, err
+		}
+		if opt.Cycle != 0 && cycle != opt.Cycle {
+			return nil, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", opt.Cycle, p.Name)
 		}
 		won, err := s.DB.ClaimCycle(ctx, p.ID, cycle)
 		if err != nil {
@@ -224,7 +239,12 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 			unmatched = append(unmatched, pl.persons[idx].ID)
 		}
 	}
-	if err := s.DB.SaveMatchRun(ctx, run, matches, unmatched, publish); err != nil {
+	if p.Format == mentor.FormatRotation {
+		err = s.DB.SaveCycleRun(ctx, run, cycle, matches, unmatched, publish) // closes the earlier cycles
+	} else {
+		err = s.DB.SaveMatchRun(ctx, run, matches, unmatched, publish)
+	}
+	if err != nil {
 		return nil, err
 	}
 	for _, e := range pl.skipping {
@@ -233,7 +253,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 			return nil, err
 		}
 	}
-	return &Result{Run: run, Matches: matches, Unmatched: unmatched}, nil
+	return &Result{Run: run, Matches: matches, Unmatched: unmatched, Warnings: warnings}, nil
 }
 
 // exchanges lists the teaching directions the engine found in scored pairs.
@@ -301,7 +321,9 @@ func (s *Service) StartDueCycles(ctx context.Context, now time.Time) ([]*mentor.
 			if last == 0 || days == 0 || now.Before(started.AddDate(0, 0, days)) {
 				continue
 			}
-			res, err := s.Run(ctx, p.ID, Options{Seed: int64(last + 1), Publish: p.Mode == mentor.ModeAuto})
+			// The cycle found due is the one to start: another instance may
+			// have started it since, and the next one is not due yet.
+			res, err := s.Run(ctx, p.ID, Options{Seed: int64(last + 1), Publish: p.Mode == mentor.ModeAuto, Cycle: last + 1})
 			if mentor.ErrorCode(err) == mentor.ECONFLICT {
 				continue // another instance started it
 			}

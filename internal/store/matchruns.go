@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -91,37 +92,81 @@ func (d *DB) SetMatchRunStatus(ctx context.Context, id int64, status string) err
 // run is published, the enrollments of the unmatched people go on the
 // waitlist in the same transaction.
 func (d *DB) SaveMatchRun(ctx context.Context, run *mentor.MatchRun, matches []mentor.Match, unmatched []int64, published bool) error {
+	if err := validateRunMatches(run, matches); err != nil {
+		return err
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error { return d.saveRun(ctx, tx, run, matches, unmatched, published) })
+}
+
+// SaveCycleRun stores the run of a rotation's cycle like SaveMatchRun and,
+// in the same transaction, closes the earlier cycles: their accepted,
+// active and paused matches become completed, their unanswered proposals
+// and leftover drafts ended.
+func (d *DB) SaveCycleRun(ctx context.Context, run *mentor.MatchRun, cycle int, matches []mentor.Match, unmatched []int64, published bool) error {
+	if err := validateRunMatches(run, matches); err != nil {
+		return err
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		now := d.Now()
+		for _, c := range []struct {
+			to   mentor.MatchState
+			from []any
+		}{{mentor.MatchCompleted, []any{mentor.MatchAccepted, mentor.MatchActive, mentor.MatchPaused}}, {mentor.MatchEnded, []any{mentor.MatchProposed, mentor.MatchDraft}}} {
+			args := append([]any{c.to, now, run.ProgramID, cycle}, c.from...)
+			if _, err := tx.ExecContext(ctx, `UPDATE matches SET state = $1, updated_at = $2 WHERE program_id = $3 AND cycle < $4
+				AND state IN (`+placeholders(5, len(c.from))+`)`, args...); err != nil {
+				return fmt.Errorf("close earlier cycles: %w", err)
+			}
+		}
+		return d.saveRun(ctx, tx, run, matches, unmatched, published)
+	})
+}
+
+// validateRunMatches puts matches in the run's program and validates each.
+func validateRunMatches(run *mentor.MatchRun, matches []mentor.Match) error {
 	for i := range matches {
 		matches[i].ProgramID = run.ProgramID
 		if err := validateMatch(&matches[i]).Err("match"); err != nil {
 			return err
 		}
 	}
-	return d.Tx(ctx, func(tx *sql.Tx) error {
-		settings, err := jsonObject(run.Settings)
-		if err != nil {
-			return fmt.Errorf("run settings: %w", err)
+	return nil
+}
+
+// placeholders returns n numbered placeholders from $first on, comma-separated.
+func placeholders(first, n int) string {
+	ph := make([]string, n)
+	for i := range ph {
+		ph[i] = fmt.Sprintf("$%d", first+i)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// saveRun stores a run and its proposals in tx (see SaveMatchRun).
+func (d *DB) saveRun(ctx context.Context, tx *sql.Tx, run *mentor.MatchRun, matches []mentor.Match, unmatched []int64, published bool) error {
+	settings, err := jsonObject(run.Settings)
+	if err != nil {
+		return fmt.Errorf("run settings: %w", err)
+	}
+	inputs, err := jsonObject(run.Inputs)
+	if err != nil {
+		return fmt.Errorf("run inputs: %w", err)
+	}
+	run.CreatedAt = d.Now()
+	if err := tx.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, run.ProgramID, run.Seed, settings, inputs, run.Status, run.Total, run.CreatedAt).Scan(&run.ID); err != nil {
+		return d.translate(fmt.Errorf("insert match run: %w", err))
+	}
+	for i := range matches {
+		matches[i].RunID = &run.ID
+		if err := d.insertMatch(ctx, tx, &matches[i]); err != nil {
+			return err
 		}
-		inputs, err := jsonObject(run.Inputs)
-		if err != nil {
-			return fmt.Errorf("run inputs: %w", err)
-		}
-		run.CreatedAt = d.Now()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO match_runs (program_id, seed, settings, inputs, status, total, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, run.ProgramID, run.Seed, settings, inputs, run.Status, run.Total, run.CreatedAt).Scan(&run.ID); err != nil {
-			return d.translate(fmt.Errorf("insert match run: %w", err))
-		}
-		for i := range matches {
-			matches[i].RunID = &run.ID
-			if err := d.insertMatch(ctx, tx, &matches[i]); err != nil {
-				return err
-			}
-		}
-		if published {
-			return waitlist(ctx, tx, run.ProgramID, unmatched)
-		}
-		return nil
-	})
+	}
+	if published {
+		return waitlist(ctx, tx, run.ProgramID, unmatched)
+	}
+	return nil
 }
 
 func waitlist(ctx context.Context, tx *sql.Tx, programID int64, people []int64) error {
@@ -187,8 +232,8 @@ func (d *DB) PublishMatchRun(ctx context.Context, runID int64) (*mentor.MatchRun
 }
 
 // ReviseDraftMatch replaces the members and explanation of a draft match
-// (a coordinator's edit during review). Only drafts may change: anything
-// else is ECONFLICT.
+// (a coordinator's edit during review) and rescores its run's total, in one
+// transaction. Only drafts may change: anything else is ECONFLICT.
 func (d *DB) ReviseDraftMatch(ctx context.Context, m *mentor.Match) error {
 	if err := validateMatch(m).Err("match"); err != nil {
 		return err
@@ -215,22 +260,87 @@ func (d *DB) ReviseDraftMatch(ctx context.Context, m *mentor.Match) error {
 				return d.translate(fmt.Errorf("insert match member: %w", err))
 			}
 		}
-		return nil
+		return rescoreRun(ctx, tx, m.ID)
 	})
 }
 
-// DeleteDraftMatch removes a draft match from its run; other matches are
-// ECONFLICT (end them instead).
+// DeleteDraftMatch removes a draft match from its run and rescores the
+// run's total, in one transaction; other matches are ECONFLICT (end them instead).
 func (d *DB) DeleteDraftMatch(ctx context.Context, id int64) error {
-	res, err := d.db.ExecContext(ctx, `DELETE FROM matches WHERE id = $1 AND state = $2`, id, mentor.MatchDraft)
-	if err != nil {
-		return fmt.Errorf("delete match: %w", err)
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		var run *int64
+		err := tx.QueryRowContext(ctx, `SELECT run_id FROM matches WHERE id = $1 AND state = $2`, id, mentor.MatchDraft).Scan(&run)
+		if errors.Is(err, sql.ErrNoRows) {
+			if _, err := matchByID(ctx, tx, id); err != nil {
+				return err
+			}
+			return mentor.Errorf(mentor.ECONFLICT, "Match %d is not a draft; end it instead of deleting it.", id)
+		}
+		if err != nil {
+			return fmt.Errorf("find draft match: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM matches WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete match: %w", err)
+		}
+		if run == nil {
+			return nil
+		}
+		return setRunTotal(ctx, tx, *run)
+	})
+}
+
+// AddDraftMatch adds a hand-made draft match m to its draft run and
+// rescores the run's total, in one transaction, validated as in
+// CreateMatch. A run that is not a draft (any more) is ECONFLICT.
+func (d *DB) AddDraftMatch(ctx context.Context, m *mentor.Match) error {
+	m.State = mentor.MatchDraft
+	if err := validateMatch(m).Err("match"); err != nil {
+		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		if _, err := d.Match(ctx, id); err != nil {
+	if m.RunID == nil {
+		return fieldError("run_id", "a draft match belongs to a match run")
+	}
+	return d.Tx(ctx, func(tx *sql.Tx) error {
+		found, err := d.lockRow(ctx, tx, "match_runs", "status", *m.RunID)
+		if err != nil {
 			return err
 		}
-		return mentor.Errorf(mentor.ECONFLICT, "Match %d is not a draft; end it instead of deleting it.", id)
+		var status string
+		if found {
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM match_runs WHERE id = $1`, *m.RunID).Scan(&status); err != nil {
+				return fmt.Errorf("read match run: %w", err)
+			}
+		}
+		if found && status != "draft" {
+			return mentor.Errorf(mentor.ECONFLICT, "Match run %d is %s; add matches to a draft run only.", *m.RunID, status)
+		}
+		if err := d.insertMatch(ctx, tx, m); err != nil {
+			return err
+		}
+		return setRunTotal(ctx, tx, *m.RunID)
+	})
+}
+
+// rescoreRun sets the total of the run of match id (if it has one).
+func rescoreRun(ctx context.Context, tx *sql.Tx, id int64) error {
+	var run *int64
+	if err := tx.QueryRowContext(ctx, `SELECT run_id FROM matches WHERE id = $1`, id).Scan(&run); err != nil {
+		return fmt.Errorf("read match run: %w", err)
+	}
+	if run == nil {
+		return nil
+	}
+	return setRunTotal(ctx, tx, *run)
+}
+
+// setRunTotal makes a run's total the sum of its matches' scores, as the
+// engine's total is the sum of its proposals' (declined and ended matches
+// do not count).
+func setRunTotal(ctx context.Context, tx *sql.Tx, runID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE match_runs SET total = (SELECT coalesce(sum(score), 0) FROM matches
+		WHERE run_id = $1 AND state NOT IN ($2, $3)) WHERE id = $1`, runID, mentor.MatchDeclined, mentor.MatchEnded)
+	if err != nil {
+		return fmt.Errorf("rescore match run: %w", err)
 	}
 	return nil
 }

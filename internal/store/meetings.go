@@ -167,14 +167,15 @@ type MeetingFilter struct {
 	Page
 }
 
-// Meetings lists meetings ordered by id (the cursor's order).
+// Meetings lists meetings by start time, then id; the cursor holds both
+// (keyset paging), so pages stay right when meetings are added meanwhile.
 func (d *DB) Meetings(ctx context.Context, f MeetingFilter) ([]mentor.Meeting, string, error) {
-	after, err := f.after()
+	afterAt, afterID, err := f.afterTime()
 	if err != nil {
 		return nil, "", err
 	}
 	var w where
-	w.add("id > ?", after)
+	w.addAfterTime("starts_at", afterAt, afterID)
 	if f.MatchID != 0 {
 		w.add("match_id = ?", f.MatchID)
 	}
@@ -193,25 +194,27 @@ func (d *DB) Meetings(ctx context.Context, f MeetingFilter) ([]mentor.Meeting, s
 	if f.Status != "" {
 		w.add("status = ?", f.Status)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings`+w.String()+` ORDER BY id LIMIT `+w.arg(f.limit()), w.args...)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings`+w.String()+` ORDER BY starts_at, id LIMIT `+w.arg(f.limit()), w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("list meetings: %w", err)
 	}
 	defer rows.Close()
 	out := []mentor.Meeting{}
-	var ids []int64
 	for rows.Next() {
 		m, err := scanMeeting(rows)
 		if err != nil {
 			return nil, "", err
 		}
 		out = append(out, *m)
-		ids = append(ids, m.ID)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
-	return out, cursorFor(len(out), f.limit(), lastID(ids)), nil
+	if len(out) == 0 {
+		return out, "", nil
+	}
+	last := out[len(out)-1]
+	return out, timeCursorFor(len(out), f.limit(), last.StartsAt, last.ID), nil
 }
 
 // UpdateMeeting replaces the time, length, kind, agenda, mentee, dilemma,

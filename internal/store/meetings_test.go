@@ -110,12 +110,12 @@ func TestStore_MeetingsFilters(t *testing.T) {
 			want []int
 		}{
 			{"match", store.MeetingFilter{MatchID: a.ID}, []int{0, 1, 4}},
-			{"program", store.MeetingFilter{ProgramID: w.program.ID}, []int{0, 1, 2, 3, 4}},
+			{"program, by start time then id", store.MeetingFilter{ProgramID: w.program.ID}, []int{0, 2, 1, 3, 4}},
 			{"person", store.MeetingFilter{PersonID: w.id(3)}, []int{2, 3}},
 			{"from, inclusive", store.MeetingFilter{From: at(9, 9)}, []int{1, 3, 4}},
 			{"to, exclusive", store.MeetingFilter{To: at(9, 9)}, []int{0, 2}},
 			{"window in another zone", store.MeetingFilter{From: at(2, 9).Add(time.Second).In(time.FixedZone("X", -5*3600)),
-				To: at(16, 9).In(time.FixedZone("Y", 9*3600))}, []int{1, 2}},
+				To: at(16, 9).In(time.FixedZone("Y", 9*3600))}, []int{2, 1}},
 			{"status", store.MeetingFilter{Status: "held"}, []int{0, 2}},
 			{"person and status", store.MeetingFilter{PersonID: w.id(0), Status: "scheduled"}, []int{1, 4}},
 		} {
@@ -133,12 +133,24 @@ func TestStore_MeetingsFilters(t *testing.T) {
 				}
 			})
 		}
-		seen := collectPages(t, func(p store.Page) ([]int64, string, error) {
+		// Pages of two follow the start times, ties by id (keyset on both).
+		var seen []int64
+		p := store.Page{Limit: 2}
+		for range 5 {
 			list, next, err := db.Meetings(ctx, store.MeetingFilter{Page: p})
-			return ids(list, func(m mentor.Meeting) int64 { return m.ID }), next, err
-		}, 2)
-		if len(seen) != 5 {
-			t.Fatalf("paging saw %v", seen)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen = append(seen, ids(list, func(m mentor.Meeting) int64 { return m.ID })...)
+			if p.Cursor = next; next == "" {
+				break
+			}
+		}
+		if want := []int64{ms[0].ID, ms[2].ID, ms[1].ID, ms[3].ID, ms[4].ID}; !reflect.DeepEqual(seen, want) {
+			t.Fatalf("paging saw %v, want %v", seen, want)
+		}
+		if _, _, err := db.Meetings(ctx, store.MeetingFilter{Page: store.Page{Cursor: "bm90LWEtY3Vyc29y"}}); mentor.ErrorCode(err) != mentor.EINVALID {
+			t.Fatalf("a bad cursor: %v", err)
 		}
 	})
 }

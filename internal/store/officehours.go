@@ -164,14 +164,14 @@ func likePattern(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
-// ListOfficeHours lists slots ordered by id.
+// ListOfficeHours lists slots by start time, then id (keyset paging on both).
 func (d *DB) ListOfficeHours(ctx context.Context, f OfficeHoursFilter) ([]mentor.OfficeHours, string, error) {
-	after, err := f.after()
+	afterAt, afterID, err := f.afterTime()
 	if err != nil {
 		return nil, "", err
 	}
 	var w where
-	w.add("id > ?", after)
+	w.addAfterTime("starts_at", afterAt, afterID)
 	if f.ProgramID != 0 {
 		w.add("program_id = ?", f.ProgramID)
 	}
@@ -192,25 +192,27 @@ func (d *DB) ListOfficeHours(ctx context.Context, f OfficeHoursFilter) ([]mentor
 	if !f.From.IsZero() {
 		w.add("starts_at >= ?", f.From.UTC())
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT `+officeHoursColumns+` FROM office_hours`+w.String()+` ORDER BY id LIMIT `+w.arg(f.limit()), w.args...)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+officeHoursColumns+` FROM office_hours`+w.String()+` ORDER BY starts_at, id LIMIT `+w.arg(f.limit()), w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("list office hours: %w", err)
 	}
 	defer rows.Close()
 	out := []mentor.OfficeHours{}
-	var ids []int64
 	for rows.Next() {
 		o, err := scanOfficeHours(rows)
 		if err != nil {
 			return nil, "", err
 		}
 		out = append(out, *o)
-		ids = append(ids, o.ID)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
-	return out, cursorFor(len(out), f.limit(), lastID(ids)), nil
+	if len(out) == 0 {
+		return out, "", nil
+	}
+	last := out[len(out)-1]
+	return out, timeCursorFor(len(out), f.limit(), last.StartsAt, last.ID), nil
 }
 
 // BookOfficeHours books slot slotID for personID and returns the booked slot.

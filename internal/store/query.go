@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
@@ -134,4 +135,42 @@ func All[T any](fetch func(Page) ([]T, string, error)) ([]T, error) {
 		}
 		p.Cursor = next
 	}
+}
+
+// afterTime decodes a cursor of a list ordered by a time and then by id:
+// the time and id of the previous page's last row (zero for the first page).
+func (p Page) afterTime() (time.Time, int64, error) {
+	if p.Cursor == "" {
+		return time.Time{}, 0, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(p.Cursor)
+	if err == nil {
+		us, id, ok := strings.Cut(string(b), ".")
+		micro, err1 := strconv.ParseInt(us, 10, 64)
+		n, err2 := strconv.ParseInt(id, 10, 64)
+		if ok && err1 == nil && err2 == nil && n >= 0 {
+			return time.UnixMicro(micro).UTC(), n, nil
+		}
+	}
+	return time.Time{}, 0, &mentor.Error{Code: mentor.EINVALID, Message: "The cursor is not valid.",
+		Fields: []mentor.FieldError{{Field: "cursor", Message: "is not a cursor returned by this list"}}}
+}
+
+// timeCursorFor is the cursor after a page of a list ordered by time, then
+// id, whose last row has time t and id: "" when the page was not full.
+func timeCursorFor(n, limit int, t time.Time, id int64) string {
+	if n < limit {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(t.UnixMicro(), 10) + "." + strconv.FormatInt(id, 10)))
+}
+
+// addAfterTime keeps the rows after (t, id) in the order of column, then
+// id (keyset paging); a zero t and id keep every row.
+func (w *where) addAfterTime(column string, t time.Time, id int64) {
+	if t.IsZero() && id == 0 {
+		return
+	}
+	t = utcMicro(t)
+	w.add("("+column+" > ? OR ("+column+" = ? AND id > ?))", t, t, id)
 }

@@ -9,11 +9,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
@@ -69,7 +71,25 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}
-	p, err := goose.NewProvider(d.dialect.goose(), d.db, sub)
+	var opts []goose.ProviderOption
+	if d.dialect == Postgres {
+		// Several servers starting together on one database migrate one at a
+		// time (without the lock two of them both create the first tables and
+		// one fails). The lock is per schema, so tests on other schemas of the
+		// same database do not wait for each other.
+		var schema string
+		if err := d.db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+			return 0, fmt.Errorf("migrations: %w", err)
+		}
+		h := fnv.New64a()
+		h.Write([]byte("mentormesh migrations " + schema))
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(int64(h.Sum64())), lock.WithLockTimeout(1, 300))
+		if err != nil {
+			return 0, fmt.Errorf("migrations: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(d.dialect.goose(), d.db, sub, opts...)
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}

@@ -39,6 +39,15 @@ func (s *Server) apiOfficeHoursList(w http.ResponseWriter, r *http.Request) erro
 			return badRequest("from", "from must be an RFC 3339 time such as 2026-03-01T09:00:00Z")
 		}
 	}
+	switch q.Get("past") { // slots that have started are left out unless asked for
+	case "", "false":
+		if f.From.IsZero() {
+			f.From = s.DB.Now()
+		}
+	case "true":
+	default:
+		return badRequest("past", "past must be true or false")
+	}
 	list, next, err := s.DB.ListOfficeHours(r.Context(), f)
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ type myMeetings struct {
 
 // apiReportMe answers the signed-in person's own report (any role).
 func (s *Server) apiReportMe(w http.ResponseWriter, r *http.Request) error {
-	f, err := reportFilter(r)
+	f, err := s.reportFilter(r)
 	if err != nil {
 		return err
 	}

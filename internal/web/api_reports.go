@@ -22,9 +22,10 @@ func (s *Server) reportRoutes() {
 }
 
 // reportFilter reads the filters every report takes: from and to (dates,
-// both included), program (ids, repeated or comma-separated), department and
-// cohort (repeated). Bad values are 400 naming the parameter.
-func reportFilter(r *http.Request) (report.Filter, error) {
+// both included; to defaults to today, so that meetings still to come do
+// not count as missed), program (ids, repeated or comma-separated),
+// department and cohort (repeated). Bad values are 400 naming the parameter.
+func (s *Server) reportFilter(r *http.Request) (report.Filter, error) {
 	q := r.URL.Query()
 	var f report.Filter
 	for _, d := range []struct {
@@ -42,7 +43,10 @@ func reportFilter(r *http.Request) (report.Filter, error) {
 		}
 		*d.dst = t.AddDate(0, 0, d.add) // to is included: the period ends the next midnight
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+	if f.To.IsZero() {
+		f.To = s.DB.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+	}
+	if !f.From.IsZero() && !f.From.Before(f.To) {
 		return f, badRequest("to", "to must not be before from")
 	}
 	for _, v := range q["program"] {
@@ -100,7 +104,7 @@ func (s *Server) apiReportHealth(w http.ResponseWriter, r *http.Request) error {
 	if err := requireManager(r); err != nil {
 		return err
 	}
-	f, err := reportFilter(r)
+	f, err := s.reportFilter(r)
 	if err != nil {
 		return err
 	}
@@ -129,7 +133,7 @@ func (s *Server) apiReportOutcomes(w http.ResponseWriter, r *http.Request) error
 	if err := requireManager(r); err != nil {
 		return err
 	}
-	f, err := reportFilter(r)
+	f, err := s.reportFilter(r)
 	if err != nil {
 		return err
 	}
@@ -152,7 +156,7 @@ func (s *Server) apiReportFormats(w http.ResponseWriter, r *http.Request) error 
 	if err := requireManager(r); err != nil {
 		return err
 	}
-	f, err := reportFilter(r)
+	f, err := s.reportFilter(r)
 	if err != nil {
 		return err
 	}

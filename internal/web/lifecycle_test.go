@@ -216,6 +216,9 @@ func TestLifecycle_Rotation(t *testing.T) {
 			}
 		}
 		record(first)
+		// The first cycle's pairs meet before the next cycle completes them.
+		c.meet(t, first[0], 1, nil)
+		c.progress(t, first[0])
 		skipper := c.ids[0]
 		f.do(c.tokens[skipper], "POST", fmt.Sprintf("/api/v1/programs/%d/skip-cycle", pid), nil, http.StatusOK, nil)
 		for cycle := 2; cycle <= 4; cycle++ {
@@ -256,8 +259,11 @@ func TestLifecycle_Rotation(t *testing.T) {
 				t.Fatalf("pair %v met %d times", pair, n)
 			}
 		}
-		c.meet(t, first[0], 1, nil)
-		c.progress(t, first[0])
+		var done mentor.Match
+		f.do(f.coordTok, "GET", fmt.Sprintf("/api/v1/matches/%d", first[0].ID), nil, http.StatusOK, &done)
+		if done.State != mentor.MatchCompleted {
+			t.Fatalf("the first cycle's match is %s after later cycles started", done.State)
+		}
 		c.close(t, pid)
 	})
 }

@@ -378,6 +378,8 @@ func TestOpenAPI_AnswersMatchDocument(t *testing.T) {
 	run := idOf(t, c.call(f.coordTok, "POST", prog+"/match-runs", map[string]any{"seed": 7}, 201))
 	c.call(f.coordTok, "GET", api+"/match-runs/"+run, nil, 200)
 	edit := map[string]any{"members": []any{map[string]any{"person_id": f.cai.ID}, map[string]any{"person_id": f.ben.ID, "role": "mentor"}}}
+	c.call(f.coordTok, "POST", api+"/match-runs/"+run+"/matches", edit, 409) // Ben declined Cai before and has no room left
+	edit["override"] = true
 	added, _ := c.call(f.coordTok, "POST", api+"/match-runs/"+run+"/matches", edit, 201)["match"].(map[string]any)
 	draft := idOf(t, added)
 	c.call(f.coordTok, "PUT", api+"/matches/"+draft, edit, 200)

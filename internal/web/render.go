@@ -22,7 +22,7 @@ var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside
 // templates/layout.html, with the shared components of templates/parts.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "console", "match", "matches", "meeting", "meetings"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings"}
 
 // pageParts lists further template files a page uses besides its own.
 var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
@@ -65,14 +65,21 @@ var templateFuncs = template.FuncMap{
 		}
 		return out
 	},
+	"pctInt": func(x float64) int { return int(x*100 + 0.5) },
+	"share":  share,
+	"dec1":   dec1,
+	// cohortWords names the generations the cohort filter offers.
+	"cohortWords": func() map[string]string {
+		return map[string]string{"gen_z": "Generation Z", "millennial": "Millennials", "gen_x": "Generation X", "boomer": "Baby boomers"}
+	},
 }
 
 // parsePages parses every page template once, each with the shared layout
-// and components.
+// and components (templates/parts.html and the report parts).
 func parsePages() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
-		files := append([]string{"templates/layout.html", "templates/parts.html", "templates/" + name + ".html"}, pageParts[name]...)
+		files := append([]string{"templates/layout.html", "templates/*parts.html", "templates/" + name + ".html"}, pageParts[name]...)
 		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse page %s: %w", name, err)
@@ -181,6 +188,10 @@ func (s *Server) htmlRoutes() {
 	s.private("GET /{$}", s.homePage)
 	s.private("GET /console", s.consolePage)
 	s.private("GET /programs/{id}", s.programPage)
+	s.private("GET /programs/{id}/report", s.programReportPage)
+	s.private("GET /reports", s.reportsPage)
+	s.private("GET /reports/formats", s.reportsFormatsPage)
+	s.private("GET /advisor", s.advisorPage)
 	s.private("POST /matches/{id}/respond", s.respondSubmit)
 	s.matchPageRoutes()
 	s.meetingPageRoutes()
