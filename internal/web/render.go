@@ -22,7 +22,7 @@ var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside
 // templates/layout.html, with the shared components of templates/parts.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours"}
 
 // pageParts lists further template files a page uses besides its own.
 var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
@@ -30,12 +30,7 @@ var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
 // templateFuncs are the helpers every page template may call. Dates and
 // times are methods of pageData (viewer.go): they need the viewer's zone.
 var templateFuncs = template.FuncMap{
-	"deref": func(f *float64) float64 {
-		if f == nil {
-			return 0
-		}
-		return *f
-	},
+	"deref":      valueOf,
 	"percent":    func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
 	"pct":        func(x float64) float64 { return x * 100 },
 	"label":      label,
@@ -195,6 +190,8 @@ func (s *Server) htmlRoutes() {
 	s.private("POST /matches/{id}/respond", s.respondSubmit)
 	s.matchPageRoutes()
 	s.meetingPageRoutes()
+	s.goalPageRoutes()
+	s.officeHoursRoutesHTML()
 	s.private("POST /programs/{id}/match-runs", s.programRunSubmit)
 	s.private("POST /match-runs/{id}/publish", s.runPublishSubmit)
 }
