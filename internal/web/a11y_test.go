@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -145,6 +147,10 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // and waits for the navigation of the signed-in pages.
 func signIn(t *testing.T, ctx context.Context, base, email string) {
 	t.Helper()
+	// Start signed out: a signed-in browser's sign-in page already shows the navigation.
+	if _, err := chromedp.Call(ctx, network.ClearBrowserCookies, cdp.Empty{}); err != nil {
+		t.Fatalf("clear cookies: %v", err)
+	}
 	run(t, ctx, "sign in as "+email,
 		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(`input[name=email]`),

@@ -131,28 +131,40 @@ func (s *Server) apiOfficeHoursBook(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 	}
-	me := currentUser(r).PersonID
-	o, err := s.DB.BookOfficeHours(r.Context(), id, me)
+	o, err := s.bookSlot(r, id, in.Topic, in.Question)
 	if err != nil {
 		return err
 	}
-	topic := in.Topic
+	return writeJSON(w, http.StatusOK, o)
+}
+
+// bookSlot books slot id for the signed-in participant (the API and the
+// office-hours page both call it). The booking is atomic in the store (no
+// double booking, even concurrently); it then becomes a flash match with one
+// meeting, so that both can leave feedback afterwards. If that fails the
+// booking is undone.
+func (s *Server) bookSlot(r *http.Request, id int64, topic, question string) (*mentor.OfficeHours, error) {
+	me := currentUser(r).PersonID
+	o, err := s.DB.BookOfficeHours(r.Context(), id, me)
+	if err != nil {
+		return nil, err
+	}
 	if topic == "" {
 		topic = strings.Join(o.Topics, ", ")
 	}
 	m := &mentor.Match{ProgramID: o.ProgramID, State: mentor.MatchActive, Summary: "Flash session on " + topic + ".",
 		Members: []mentor.MatchMember{{PersonID: me, Role: mentor.RoleMentee, Response: "accepted"}, {PersonID: o.MentorID, Role: mentor.RoleMentor, Response: "accepted"}}}
-	undo := func(err error) error {
+	undo := func(err error) (*mentor.OfficeHours, error) {
 		if cerr := s.DB.CancelBooking(r.Context(), id, me); cerr != nil {
 			logError(s.Logger, r, "undo booking", cerr)
 		}
-		return err
+		return nil, err
 	}
 	if err := s.DB.CreateMatch(r.Context(), m); err != nil {
 		return undo(err)
 	}
 	mt := &mentor.Meeting{MatchID: m.ID, StartsAt: o.StartsAt, Minutes: o.Minutes, Kind: mentor.MeetingFlash,
-		Agenda: strings.TrimSpace(topic + "\n" + in.Question), MenteeID: &me}
+		Agenda: strings.TrimSpace(topic + "\n" + question), MenteeID: &me}
 	if err := s.DB.CreateMeeting(r.Context(), mt); err != nil {
 		return undo(err)
 	}
@@ -160,7 +172,7 @@ func (s *Server) apiOfficeHoursBook(w http.ResponseWriter, r *http.Request) erro
 		return undo(err)
 	}
 	o.MeetingID = &mt.ID
-	return writeJSON(w, http.StatusOK, o)
+	return o, nil
 }
 
 func (s *Server) apiOfficeHoursCancel(w http.ResponseWriter, r *http.Request) error {
@@ -168,27 +180,33 @@ func (s *Server) apiOfficeHoursCancel(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	o, err := s.DB.OfficeHoursByID(r.Context(), id)
+	o, err := s.cancelSlot(r, id)
 	if err != nil {
 		return err
 	}
+	return writeJSON(w, http.StatusOK, o)
+}
+
+// cancelSlot cancels the signed-in participant's booking of slot id, with
+// its meeting and flash match, and returns the slot as it is now.
+func (s *Server) cancelSlot(r *http.Request, id int64) (*mentor.OfficeHours, error) {
+	o, err := s.DB.OfficeHoursByID(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.DB.CancelBooking(r.Context(), id, currentUser(r).PersonID); err != nil {
-		return err
+		return nil, err
 	}
 	if o.MeetingID != nil {
 		if mt, err := s.DB.Meeting(r.Context(), *o.MeetingID); err == nil {
 			mt.Status = mentor.MeetingCancelled
 			if err := s.DB.UpdateMeeting(r.Context(), mt); err != nil {
-				return err
+				return nil, err
 			}
 			if err := s.DB.SetMatchState(r.Context(), mt.MatchID, mentor.MatchEnded); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	o, err = s.DB.OfficeHoursByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, o)
+	return s.DB.OfficeHoursByID(r.Context(), id)
 }

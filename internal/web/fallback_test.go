@@ -24,7 +24,7 @@ func TestFallback_ErrorsInTheHouseStyle(t *testing.T) {
 		f.problem(f.coordTok, "PATCH", "/api/v1/login", nil, http.StatusMethodNotAllowed)
 	})
 	t.Run("unknown page is the styled 404 page", func(t *testing.T) {
-		resp, body := f.req("", "GET", "/goals/nowhere", nil)
+		resp, body := f.req("", "GET", "/nowhere/at/all", nil)
 		if resp.StatusCode != http.StatusNotFound || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") ||
 			!strings.Contains(string(body), "<h1>404 Not Found</h1>") {
 			t.Fatalf("status %d, type %q: %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)

@@ -45,6 +45,9 @@ func (f form) Err(name string) fieldMsg {
 	return fieldMsg{ID: name, Message: strings.Join(msgs, "; ")}
 }
 
+// Refused reports whether the form was sent and refused.
+func (f form) Refused() bool { return f.Message != "" || len(f.Errors) > 0 }
+
 // Bad reports whether the field has an error (for aria-invalid).
 func (f form) Bad(name string) bool { return f.Err(name).Message != "" }
 

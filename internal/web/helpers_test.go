@@ -28,6 +28,7 @@ type fixture struct {
 	anaTok, benTok, caiTok string
 	program                *mentor.Program
 	match                  *mentor.Match
+	cookies                map[string]*http.Cookie // session cookies by e-mail (cookieFor)
 }
 
 const testPassword = "a long test password"

@@ -80,6 +80,12 @@ func (s *Server) respondSubmit(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.DB.RespondToMatch(r.Context(), id, currentUser(r).PersonID, answer == "accept", r.PostForm.Get("reason")); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
-	return nil
+	to, msg := "/", "You declined the proposal."
+	if r.PostForm.Get("next") == "match" {
+		to = matchPath(id)
+	}
+	if answer == "accept" {
+		msg = "You accepted the match."
+	}
+	return s.redirectFlash(w, r, to, msg)
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,17 +22,15 @@ var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside
 // templates/layout.html, with the shared components of templates/parts.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours"}
+
+// pageParts lists further template files a page uses besides its own.
+var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
 
 // templateFuncs are the helpers every page template may call. Dates and
 // times are methods of pageData (viewer.go): they need the viewer's zone.
 var templateFuncs = template.FuncMap{
-	"deref": func(f *float64) float64 {
-		if f == nil {
-			return 0
-		}
-		return *f
-	},
+	"deref":      valueOf,
 	"percent":    func(g mentor.Goal) int { return int(g.Progress()*100 + 0.5) },
 	"pct":        func(x float64) float64 { return x * 100 },
 	"label":      label,
@@ -48,6 +47,12 @@ var templateFuncs = template.FuncMap{
 		return strings.Join(msgs, "; ")
 	},
 	"num": func(f float64) string { return num(f) },
+	"add": func(a, b int) int { return a + b },
+	// join writes the non-empty parts with " · " between them.
+	"join": func(parts ...string) string {
+		return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " · ")
+	},
+	"pulseWords": func() []string { return pulseWords },
 	"seq": func(from, to int) []int {
 		var out []int
 		for i := from; i <= to; i++ {
@@ -69,8 +74,8 @@ var templateFuncs = template.FuncMap{
 func parsePages() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS,
-			"templates/layout.html", "templates/*parts.html", "templates/"+name+".html")
+		files := append([]string{"templates/layout.html", "templates/*parts.html", "templates/" + name + ".html"}, pageParts[name]...)
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse page %s: %w", name, err)
 		}
@@ -185,6 +190,10 @@ func (s *Server) htmlRoutes() {
 	s.private("GET /reports/formats", s.reportsFormatsPage)
 	s.private("GET /advisor", s.advisorPage)
 	s.private("POST /matches/{id}/respond", s.respondSubmit)
+	s.matchPageRoutes()
+	s.meetingPageRoutes()
+	s.goalPageRoutes()
+	s.officeHoursRoutesHTML()
 	s.private("POST /programs/{id}/match-runs", s.programRunSubmit)
 	s.private("POST /match-runs/{id}/publish", s.runPublishSubmit)
 }
