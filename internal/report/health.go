@@ -134,12 +134,13 @@ func Health(d *Data, f Filter, o HealthOptions) HealthReport {
 
 func programHealth(d *Data, p period, o HealthOptions) ProgramHealth {
 	ix := newIndex(d)
-	ph := ProgramHealth{Total: healthFigures(ix, p, o), Monthly: []HealthFigures{}, AtRisk: slices.Clone(d.AtRisk)}
+	hx := newHealthIndex(ix)
+	ph := ProgramHealth{Total: healthFigures(ix, hx, p, o), Monthly: []HealthFigures{}, AtRisk: slices.Clone(d.AtRisk)}
 	if ph.AtRisk == nil {
 		ph.AtRisk = []Risk{}
 	}
 	for _, m := range months(p) {
-		ph.Monthly = append(ph.Monthly, healthFigures(ix, m, o))
+		ph.Monthly = append(ph.Monthly, healthFigures(ix, hx, m, o))
 	}
 	return ph
 }
@@ -159,12 +160,12 @@ func months(p period) []period {
 	return out
 }
 
-func healthFigures(ix *index, p period, o HealthOptions) HealthFigures {
+func healthFigures(ix *index, hx *healthIndex, p period, o HealthOptions) HealthFigures {
 	h := HealthFigures{From: p.from, To: p.to, SilentDays: o.SilentDays, AtRiskCount: len(ix.d.AtRisk)}
-	enrollmentFigures(ix, p, &h)
+	enrollmentFigures(ix, hx, p, &h)
 	h.Proposals = proposalCounts(ix.d.Proposals, p)
-	h.MedianDaysToMatch = daysToMatch(ix, p)
-	meetingFigures(ix, p, &h)
+	h.MedianDaysToMatch = hx.daysToMatchIn(p)
+	meetingFigures(ix, hx, p, &h)
 	h.Pulse = pulse(ix.d.CheckIns, p)
 	return h
 }

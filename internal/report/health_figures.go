@@ -2,21 +2,12 @@ package report
 
 import (
 	"slices"
-	"time"
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
 // enrollmentFigures fills enrolled, matched, waitlist, ratio and capacity.
-func enrollmentFigures(ix *index, p period, h *HealthFigures) {
-	matched := map[[2]int64]bool{}
-	for _, r := range ix.d.Relationships {
-		if !r.Started.IsZero() && r.Started.Before(p.to) {
-			for _, m := range r.Members {
-				matched[[2]int64{r.ProgramID, m.PersonID}] = true
-			}
-		}
-	}
+func enrollmentFigures(ix *index, hx *healthIndex, p period, h *HealthFigures) {
 	target := 0.0
 	for _, e := range ix.d.Enrollments {
 		if !e.JoinedAt.Before(p.to) {
@@ -31,7 +22,7 @@ func enrollmentFigures(ix *index, p period, h *HealthFigures) {
 		}
 		h.Enrolled++
 		target += matchTarget(ix.programs[e.ProgramID])
-		if matched[[2]int64{e.ProgramID, e.PersonID}] {
+		if t, ok := hx.firstStart[[2]int64{e.ProgramID, e.PersonID}]; ok && t.Before(p.to) {
 			h.Matched++
 		}
 		switch e.Role {
@@ -95,48 +86,10 @@ func proposalCounts(ps []Proposal, p period) ProposalCounts {
 	return c
 }
 
-// daysToMatch is the median days from enrollment to the first started
-// relationship, over people whose first start falls in the period.
-func daysToMatch(ix *index, p period) *float64 {
-	first := map[[2]int64]time.Time{}
-	for _, r := range ix.d.Relationships {
-		if r.Started.IsZero() {
-			continue
-		}
-		for _, m := range r.Members {
-			k := [2]int64{r.ProgramID, m.PersonID}
-			if t, ok := first[k]; !ok || r.Started.Before(t) {
-				first[k] = r.Started
-			}
-		}
-	}
-	var days []float64
-	for k, t := range first {
-		e := ix.enrolled[k]
-		if e == nil || !p.contains(t) {
-			continue
-		}
-		days = append(days, max(0, t.Sub(e.JoinedAt).Hours()/24))
-	}
-	return median(days)
-}
-
 // meetingFigures fills the meeting rate and the silent matches.
-func meetingFigures(ix *index, p period, h *HealthFigures) {
+func meetingFigures(ix *index, hx *healthIndex, p period, h *HealthFigures) {
 	silentFrom := p.to.AddDate(0, 0, -h.SilentDays)
-	lastHeld := map[int64]time.Time{}
-	held := 0
-	for _, m := range ix.d.Meetings {
-		if m.Status != "held" || !m.At.Before(p.to) {
-			continue
-		}
-		if p.contains(m.At) {
-			held++
-		}
-		if m.At.After(lastHeld[m.RelationshipID]) {
-			lastHeld[m.RelationshipID] = m.At
-		}
-	}
+	held := hx.heldIn(p)
 	var months, expected float64
 	for i := range ix.d.Relationships {
 		r := &ix.d.Relationships[i]
@@ -145,7 +98,7 @@ func meetingFigures(ix *index, p period, h *HealthFigures) {
 		expected += days / cadenceDays(ix.programs[r.ProgramID])
 		if activeAt(r, p.to) {
 			h.ActiveMatches++
-			if lastHeld[r.ID].Before(silentFrom) {
+			if hx.lastHeldBefore(r.ID, p.to).Before(silentFrom) {
 				h.SilentMatches++
 			}
 		}

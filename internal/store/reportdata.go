@@ -22,15 +22,26 @@ import (
 // completed, ended or paused. A person's cohort is their generation (from
 // the birth year).
 func (d *DB) ReportData(ctx context.Context) (*report.Data, error) {
+	return d.reportData(ctx, true)
+}
+
+// HealthData is ReportData without what only outcomes read (goals,
+// feedback, assessments, surveys): the health report needs none of them,
+// and feedback alone is the largest table.
+func (d *DB) HealthData(ctx context.Context) (*report.Data, error) {
+	return d.reportData(ctx, false)
+}
+
+func (d *DB) reportData(ctx context.Context, outcomes bool) (*report.Data, error) {
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: d.dialect == Postgres})
 	if err != nil {
 		return nil, fmt.Errorf("report data: %w", err)
 	}
 	defer tx.Rollback()
 	out := &report.Data{}
-	steps := []func(context.Context, *sql.Tx, *report.Data) error{
-		reportPrograms, reportEnrollments, reportMatches, reportGoals, reportMeetings, reportFeedback,
-		reportCheckIns, reportAssessments, reportSurveys,
+	steps := []func(context.Context, *sql.Tx, *report.Data) error{reportPrograms, reportEnrollments, reportMatches, reportMeetings, reportCheckIns}
+	if outcomes {
+		steps = append(steps, reportGoals, reportFeedback, reportAssessments, reportSurveys)
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, out); err != nil {

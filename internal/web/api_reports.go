@@ -88,9 +88,14 @@ func nonEmpty(list []string) []string {
 	return out
 }
 
-// reportData loads what the reports read, with the at-risk list of now.
-func (s *Server) reportData(ctx context.Context) (*report.Data, error) {
-	d, err := s.DB.ReportData(ctx)
+// reportData loads what the reports read, with the at-risk list of now;
+// for health only what the health report reads (store.DB.HealthData).
+func (s *Server) reportData(ctx context.Context, health bool) (*report.Data, error) {
+	load := s.DB.ReportData
+	if health {
+		load = s.DB.HealthData
+	}
+	d, err := load(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +134,7 @@ func (s *Server) apiReportHealth(w http.ResponseWriter, r *http.Request) error {
 			return badRequest("silent_days", "silent_days must be a whole number from 1 to 365")
 		}
 	}
-	d, err := s.reportData(r.Context())
+	d, err := s.reportData(r.Context(), true)
 	if err != nil {
 		return err
 	}
@@ -152,7 +157,7 @@ func (s *Server) apiReportOutcomes(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	d, err := s.reportData(r.Context())
+	d, err := s.reportData(r.Context(), false)
 	if err != nil {
 		return err
 	}
@@ -180,7 +185,7 @@ func (s *Server) apiReportFormats(w http.ResponseWriter, r *http.Request) error 
 	if err := s.observational(r.Context(), &f); err != nil {
 		return err
 	}
-	d, err := s.reportData(r.Context())
+	d, err := s.reportData(r.Context(), false)
 	if err != nil {
 		return err
 	}

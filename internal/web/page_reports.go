@@ -41,8 +41,8 @@ func (s *Server) filterForm(r *http.Request) (reportFilterForm, report.Filter, e
 }
 
 // reportInputs checks that the viewer manages programs and reads the
-// page's filters and the report data.
-func (s *Server) reportInputs(r *http.Request) (reportFilterForm, report.Filter, *report.Data, error) {
+// page's filters and the report data (only the health data for health).
+func (s *Server) reportInputs(r *http.Request, health bool) (reportFilterForm, report.Filter, *report.Data, error) {
 	if err := requireManager(r); err != nil {
 		return reportFilterForm{}, report.Filter{}, nil, err
 	}
@@ -50,7 +50,7 @@ func (s *Server) reportInputs(r *http.Request) (reportFilterForm, report.Filter,
 	if err != nil {
 		return form, f, nil, err
 	}
-	d, err := s.reportData(r.Context())
+	d, err := s.reportData(r.Context(), health)
 	return form, f, d, err
 }
 
@@ -66,7 +66,7 @@ type formatsPageData struct {
 // intervals and a table, the pairs in words, raw and like for like. Like
 // the API it leaves trial arms out.
 func (s *Server) reportsFormatsPage(w http.ResponseWriter, r *http.Request) error {
-	form, f, d, err := s.reportInputs(r)
+	form, f, d, err := s.reportInputs(r, false)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ type healthPageData struct {
 
 // reportsPage is the organisation's health, and each program's in brief.
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) error {
-	form, f, d, err := s.reportInputs(r)
+	form, f, d, err := s.reportInputs(r, true)
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func (s *Server) programReportPage(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	d, err := s.reportData(r.Context())
+	d, err := s.reportData(r.Context(), false)
 	if err != nil {
 		return err
 	}
