@@ -106,7 +106,7 @@ func (b *builder) peer() {
 			ms.Meeting.Agenda = fmt.Sprintf("%s's turn as mentee: bring one dilemma; the other asks questions", g.firstName(turn))
 			ms.Meeting.SharedNotes = fmt.Sprintf("Worked on %s's dilemma. Options we explored: talk to the manager first, test a small step, or wait a month. %s", g.firstName(turn), pick(r, takeaways))
 		}
-		b.pairLife(run, d, 0.05, 0.05, 0.08, 14, agenda, []lesson{la, lb})
+		b.pairLife(run, d, 0.05, 0.05, 0.08, peerCadenceDays, agenda, []lesson{la, lb})
 	}
 }
 

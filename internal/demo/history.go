@@ -20,8 +20,8 @@ type outcome struct {
 
 var outcomes = map[mentor.Format]outcome{
 	mentor.FormatMentoring: {4.3, 0.6, 1.0, 0.24, 0.2, 0.9},
-	mentor.FormatReverse:   {4.4, 0.5, 1.4, 0.28, 0.3, 0.85},
-	mentor.FormatPeer:      {4.0, 0.25, 0.6, 0.2, 0.0, 0.85},
+	mentor.FormatReverse:   {4.3, 0.5, 1.4, 0.28, 0.3, 0.9},
+	mentor.FormatPeer:      {4.0, 0.25, 0.3, 0.2, 0.0, 0.95},
 	mentor.FormatSkillSwap: {4.1, 0.45, 1.1, 0.26, 0.1, 0.8},
 	mentor.FormatCircles:   {4.2, 0.2, 0.5, 0.18, 0.3, 0.9},
 	mentor.FormatRotation:  {3.9, 0.3, 0, 0, 0, 0.75},
@@ -307,7 +307,7 @@ func (b *builder) assessments(rl *rel) {
 		}
 		base := g.learnerLevel(l.learner, l.skill)
 		assess := func(phase string, at time.Time, months float64) {
-			gained := o.gain * (0.3 + 0.7*rl.eng) * months / 3
+			gained := o.gain * (0.3 + 0.7*rl.eng) * months / 3 * juniorBoost(b.ps.Program.Format, g.org.People[l.learner].Person.Seniority)
 			self := clamp(base+iround(gained+r.normal(0, 0.4)), 1, 5)
 			m.Assessments = append(m.Assessments, AssessmentSpec{Person: l.learner, Assessor: l.learner,
 				Assessment: mentor.SkillAssessment{Skill: l.skill, Kind: "self", Phase: phase, Level: self, AssessedAt: at}})

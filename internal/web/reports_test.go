@@ -19,12 +19,17 @@ import (
 	"github.com/mentormesh/mentormesh/internal/store/storetest"
 )
 
-// demoServer serves a fresh demo organisation and returns a fixture whose
-// coordinator token is the demo coordinator's.
+// demoServer serves a fresh demo organisation, generated and served as of
+// 1 December 2026, and returns a fixture whose coordinator token is the
+// demo coordinator's.
 func demoServer(t *testing.T) (*fixture, *demo.Loaded) {
 	t.Helper()
 	db := storetest.Open(t, store.SQLite)
-	loaded, err := demo.Load(context.Background(), db, demo.Generate(20261128, time.Now().UTC()))
+	// A fixed day, for the server's clock too: the same demo history and
+	// the same report numbers whatever day the tests run.
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	loaded, err := demo.Load(context.Background(), db, demo.Generate(20261128, now))
+	db.Now = func() time.Time { return now }
 	if err != nil {
 		t.Fatal(err)
 	}
