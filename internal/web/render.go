@@ -22,7 +22,7 @@ var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside
 // templates/layout.html, with the shared components of templates/parts.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours", "trials", "trial"}
 
 // pageParts lists further template files a page uses besides its own.
 var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
@@ -189,6 +189,11 @@ func (s *Server) htmlRoutes() {
 	s.private("GET /reports", s.reportsPage)
 	s.private("GET /reports/formats", s.reportsFormatsPage)
 	s.private("GET /advisor", s.advisorPage)
+	s.private("GET /trials", s.trialsPage)
+	s.private("POST /trials", s.trialsCreate)
+	s.private("GET /trials/{id}", s.trialPage)
+	s.private("POST /trials/{id}/volunteers", s.trialVolunteer)
+	s.private("POST /trials/{id}/close", s.trialClose)
 	s.private("POST /matches/{id}/respond", s.respondSubmit)
 	s.matchPageRoutes()
 	s.meetingPageRoutes()
