@@ -60,6 +60,8 @@ type formatsPageData struct {
 	Metrics []metricView
 	CSV     string
 	Period  string
+	// Trials are the randomised trials, whose results are shown apart.
+	Trials []mentor.Trial
 }
 
 // reportsFormatsPage is the format comparison: per metric a chart with
@@ -76,6 +78,9 @@ func (s *Server) reportsFormatsPage(w http.ResponseWriter, r *http.Request) erro
 	c := report.Compare(d, f, report.CompareOptions{})
 	data := formatsPageData{pageData: s.base(r, "Which format works best?"), Filter: form, Metrics: metricViews(c),
 		CSV: csvLink("/api/v1/reports/formats", r.URL.Query()), Period: period(c.From, c.To)}
+	if data.Trials, err = store.All(func(p store.Page) ([]mentor.Trial, string, error) { return s.DB.Trials(r.Context(), p) }); err != nil {
+		return err
+	}
 	return s.render(w, r, http.StatusOK, "reports_formats", data)
 }
 

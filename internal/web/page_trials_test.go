@@ -70,6 +70,10 @@ func TestTrialPages_StartJoinRead(t *testing.T) {
 			t.Errorf("the coordinator's trial page lacks %q", want)
 		}
 	}
+	_, formats := f.getPage("cora@example.com", "/reports/formats")
+	if !strings.Contains(formats, "Randomised trials") || !strings.Contains(formats, `href="`+trial+`"`) {
+		t.Errorf("/reports/formats does not point to the trial's result apart")
+	}
 	_, list := f.getPage("cora@example.com", "/trials")
 	if !strings.Contains(list, "Mentor or peer?") || !strings.Contains(list, ">2<") {
 		t.Errorf("the list of trials: %.500s", list)
