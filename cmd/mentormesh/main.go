@@ -37,6 +37,7 @@ Usage:
   mentormesh restore FILE [--db DSN] [--force]            restore a SQLite backup
   mentormesh solve ...                                    run a matching solver on text input
   mentormesh match ...                                    score and match people for a format
+  mentormesh user create --email E [--role admin]         create a sign-in account (the first admin)
   mentormesh version                                      print the version
 
 The database is --db, else $MENTORMESH_DB, else sqlite:mentormesh.db;
@@ -70,6 +71,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return runRestore(ctx, rest, stdout, stderr)
 	case "solve":
 		return runSolve(rest, stdin, stdout, stderr)
+	case "user":
+		return runUser(ctx, rest, stdin, stdout, stderr)
 	case "match":
 		return runMatch(ctx, rest, stdin, stdout, stderr)
 	case "version", "--version", "-v":
@@ -108,6 +111,9 @@ func exitStatus(stderr io.Writer, err error) int {
 		return 2
 	case mentor.ErrorCode(err) == mentor.EINVALID:
 		fmt.Fprintln(stderr, "mentormesh:", mentor.ErrorMessage(err))
+		for _, f := range mentor.ErrorFields(err) {
+			fmt.Fprintf(stderr, "  %s: %s\n", f.Field, f.Message)
+		}
 		return 2
 	case mentor.ErrorCode(err) != mentor.EINTERNAL:
 		fmt.Fprintln(stderr, "mentormesh:", mentor.ErrorMessage(err)) // a refusal in words, as the API gives it

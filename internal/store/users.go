@@ -174,3 +174,50 @@ func (d *DB) UserByPerson(ctx context.Context, personID int64) (*mentor.User, er
 	}
 	return u, nil
 }
+
+// CreateAccount creates a sign-in account with role for the person with
+// the e-mail address, creating the person (named name, or the part of the
+// address before @) when there is none, and returns it. An address that
+// already has an account is ECONFLICT; a bad address, role or password is
+// EINVALID naming the field. A person created here is removed again when
+// the account cannot be created, so a refusal changes nothing.
+func (d *DB) CreateAccount(ctx context.Context, email, name string, role mentor.UserRole, password string) (*mentor.User, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	var pr mentor.Problems
+	pr.Check(email == "", "email", "is required")
+	pr.Check(!role.Valid(), "role", "must be admin, coordinator or participant")
+	pr.Check(len(password) < MinPasswordLength, "password", "must have at least %d characters", MinPasswordLength)
+	if err := pr.Err("account"); err != nil {
+		return nil, err
+	}
+	var taken int
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE email = $1`, email).Scan(&taken); err != nil {
+		return nil, fmt.Errorf("create account: %w", err)
+	}
+	if taken > 0 {
+		return nil, &mentor.Error{Code: mentor.ECONFLICT, Message: "That address already has an account.",
+			Fields: []mentor.FieldError{{Field: "email", Message: "already has an account"}}}
+	}
+	p, err := d.PersonByEmail(ctx, email)
+	created := false
+	if mentor.ErrorCode(err) == mentor.ENOTFOUND {
+		if strings.TrimSpace(name) == "" {
+			name, _, _ = strings.Cut(email, "@")
+		}
+		p = &mentor.Person{Name: name, Email: email, Seniority: mentor.MinSeniority}
+		if err = d.CreatePerson(ctx, p); err != nil {
+			return nil, err
+		}
+		created = true
+	} else if err != nil {
+		return nil, err
+	}
+	u := &mentor.User{Email: email, Role: role, PersonID: p.ID}
+	if err := d.CreateUser(ctx, u, password); err != nil {
+		if created {
+			d.DeletePerson(ctx, p.ID)
+		}
+		return nil, err
+	}
+	return u, nil
+}
