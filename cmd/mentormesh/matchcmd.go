@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/matchrun"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
@@ -92,10 +93,10 @@ func runMatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case *program != 0 && *peopleFile == "":
 		out, err = matchProgram(ctx, dsn, *program, *rematch, *seed)
 	case *peopleFile != "" && *program == 0:
-		if !match.Format(*format).Valid() {
+		if !score.Format(*format).Valid() {
 			return usageError{msg: "match: --format must be one of " + strings.Join(formatNames(), ", ")}
 		}
-		out, err = matchFile(*peopleFile, stdin, match.Format(*format), match.PlanOptions{GroupSize: *groupSize, Fair: *fair, Seed: *seed, MaxCardinality: true})
+		out, err = matchFile(*peopleFile, stdin, score.Format(*format), match.PlanOptions{GroupSize: *groupSize, Fair: *fair, Seed: *seed, MaxCardinality: true})
 	default:
 		fmt.Fprint(stderr, matchUsage)
 		return usageError{}
@@ -126,13 +127,13 @@ func runMatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 func formatNames() []string {
 	var out []string
-	for _, f := range match.Formats() {
+	for _, f := range score.Formats() {
 		out = append(out, string(f))
 	}
 	return out
 }
 
-func matchFile(path string, stdin io.Reader, f match.Format, opt match.PlanOptions) (*matchOutput, error) {
+func matchFile(path string, stdin io.Reader, f score.Format, opt match.PlanOptions) (*matchOutput, error) {
 	var data []byte
 	var err error
 	if path == "-" {
@@ -154,7 +155,7 @@ func matchFile(path string, stdin io.Reader, f match.Format, opt match.PlanOptio
 		return nil, mentor.Errorf(mentor.EINVALID, "%s: text after the JSON array of people", path)
 	}
 	now := time.Now().UTC()
-	people := make([]match.Profile, len(in))
+	people := make([]score.Profile, len(in))
 	seen := map[string]bool{}
 	for i, p := range in {
 		if p.ID == "" || seen[p.ID] {
@@ -168,14 +169,14 @@ func matchFile(path string, stdin io.Reader, f match.Format, opt match.PlanOptio
 		mp.Location, mp.Languages, mp.Background, mp.Generation = p.Location, p.Languages, p.Background, p.Generation
 		mp.PastPartners, mp.Blocked = p.PastPartners, p.Blocked
 		for _, s := range p.Offers {
-			mp.Offers = append(mp.Offers, match.SkillLevel{Skill: s.Skill, Level: s.Level})
+			mp.Offers = append(mp.Offers, score.SkillLevel{Skill: s.Skill, Level: s.Level})
 		}
 		for _, s := range p.Wants {
-			mp.Wants = append(mp.Wants, match.SkillLevel{Skill: s.Skill, Level: s.Level})
+			mp.Wants = append(mp.Wants, score.SkillLevel{Skill: s.Skill, Level: s.Level})
 		}
 		people[i] = mp
 	}
-	plan, err := match.Plan(people, f, match.DefaultWeights(f), match.DefaultRules(f), opt)
+	plan, err := match.Plan(people, f, score.DefaultWeights(f), score.DefaultRules(f), opt)
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +195,7 @@ func matchFile(path string, stdin io.Reader, f match.Format, opt match.PlanOptio
 	return out, nil
 }
 
-func displayName(p match.Profile) string {
+func displayName(p score.Profile) string {
 	if p.Name != "" {
 		return p.Name
 	}

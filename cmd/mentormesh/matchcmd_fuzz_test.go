@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
@@ -29,7 +31,7 @@ func FuzzMatchFile(f *testing.F) {
 	for i, s := range seeds {
 		f.Add([]byte(s), uint8(i))
 	}
-	formats := match.Formats()
+	formats := score.Formats()
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		var people []personJSON
 		if json.Unmarshal(data, &people) == nil && len(people) > 12 {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 const solveUsage = `Usage:
@@ -157,9 +157,9 @@ func required(fs *flag.FlagSet, names ...string) error {
 }
 
 // parseEdges reads the edge list from stdin and records the parse time.
-func (s *solveRun) parseEdges(opt match.ParseOptions) (*match.EdgeInput, error) {
+func (s *solveRun) parseEdges(opt textio.ParseOptions) (*textio.EdgeInput, error) {
 	start := time.Now()
-	in, err := match.ParseEdges(s.stdin, opt)
+	in, err := textio.ParseEdges(s.stdin, opt)
 	if err != nil {
 		return nil, fmt.Errorf("standard input: %w", err)
 	}
@@ -171,7 +171,7 @@ func (s *solveRun) parseEdges(opt match.ParseOptions) (*match.EdgeInput, error) 
 	return in, nil
 }
 
-func rightOnly(in *match.EdgeInput) int {
+func rightOnly(in *textio.EdgeInput) int {
 	if in.Right == in.Left {
 		return 0
 	}

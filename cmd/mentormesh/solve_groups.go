@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // groups runs "solve groups": partition one pool into groups of --size
@@ -26,17 +27,17 @@ func (s *solveRun) groups(args []string) error {
 	if *seconds < 0 || *seconds > 1e6 {
 		return usageError{"--seconds must be from 0 to 1000000"}
 	}
-	in, err := s.parseEdges(match.ParseOptions{})
+	in, err := s.parseEdges(textio.ParseOptions{})
 	if err != nil {
 		return err
 	}
-	opt := match.GroupOptions{Size: *size, Seed: *seed, Budget: time.Duration(*seconds * float64(time.Second))}
+	opt := groups.Options{Size: *size, Seed: *seed, Budget: time.Duration(*seconds * float64(time.Second))}
 	if s.tty {
 		opt.Progress = s.progress()
 	}
-	var res match.GroupResult
+	var res groups.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Groups(in.Left.Len(), in.Edges, opt)
+		res, err = groups.Partition(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {

@@ -5,7 +5,10 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
+	"github.com/mentormesh/mentormesh/internal/match/general"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // bipartite runs "solve bipartite": mentees (u) to mentors (v) with mentor
@@ -13,13 +16,13 @@ import (
 func (s *solveRun) bipartite(args []string) error {
 	fs := s.flags()
 	capFile := fs.String("capacity", "", "file of `node capacity` lines for the right nodes")
-	var opt match.BipartiteOptions
+	var opt bipartite.Options
 	fs.BoolVar(&opt.MaxCardinality, "max-cardinality", false, "match as many pairs as possible first")
 	fs.BoolVar(&opt.Fair, "fair", false, "maximise the worst pair first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	in, err := s.parseEdges(match.ParseOptions{Bipartite: true})
+	in, err := s.parseEdges(textio.ParseOptions{Bipartite: true})
 	if err != nil {
 		return err
 	}
@@ -27,16 +30,16 @@ func (s *solveRun) bipartite(args []string) error {
 	if *capFile != "" {
 		t := time.Now()
 		capacity, err = readFile(*capFile, func(r io.Reader) ([]int, error) {
-			return match.ParseCapacities(r, in.Right, true)
+			return textio.ParseCapacities(r, in.Right, true)
 		})
 		if err != nil {
 			return err
 		}
 		s.parse += time.Since(t)
 	}
-	var res match.BipartiteResult
+	var res bipartite.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Bipartite(in.Left.Len(), in.Right.Len(), in.Edges, capacity, opt)
+		res, err = bipartite.Match(in.Left.Len(), in.Right.Len(), in.Edges, capacity, opt)
 		return err
 	})
 	if err != nil {
@@ -49,18 +52,18 @@ func (s *solveRun) bipartite(args []string) error {
 // general runs "solve general": maximum-weight matching in one pool.
 func (s *solveRun) general(args []string) error {
 	fs := s.flags()
-	var opt match.GeneralOptions
+	var opt general.Options
 	fs.BoolVar(&opt.MaxCardinality, "max-cardinality", false, "match as many pairs as possible first")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	in, err := s.parseEdges(match.ParseOptions{})
+	in, err := s.parseEdges(textio.ParseOptions{})
 	if err != nil {
 		return err
 	}
-	var res match.GeneralResult
+	var res general.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.General(in.Left.Len(), in.Edges, opt)
+		res, err = general.Match(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {
@@ -71,7 +74,7 @@ func (s *solveRun) general(args []string) error {
 }
 
 // writePairs writes "u v w" per pair and the summary line.
-func (s *solveRun) writePairs(in *match.EdgeInput, pairs []match.Edge, total float64) {
+func (s *solveRun) writePairs(in *textio.EdgeInput, pairs []graph.Edge, total float64) {
 	for _, p := range pairs {
 		fmt.Fprintf(&s.out, "%s %s %s\n", in.Left.Name(p.U), in.Right.Name(p.V), formatWeight(p.W))
 	}

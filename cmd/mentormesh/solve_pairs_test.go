@@ -153,7 +153,7 @@ func allMatchings(in pairInstance, bipartite, positiveOnly bool, visit func(matc
 const eps = 1e-9
 
 // bestMatching returns the optimum of the objective the flags select, by
-// enumeration, following the definitions of match.Bipartite and match.General.
+// enumeration, following the definitions of bipartite.Match and general.Match.
 func bestMatching(in pairInstance, bipartite, maxCard, fair bool) matchingStats {
 	// better reports whether a beats b by (first, second, third) keys.
 	lex := func(a, b []float64) bool {
@@ -311,7 +311,7 @@ func TestSolveGeneral_MatchesBruteForce(t *testing.T) {
 				}
 				got := checkPairs(t, in, false, solveOK(t, in.text, args...))
 				want := bestMatching(in, false, maxCard, false)
-				// General promises the most pairs only with --max-cardinality;
+				// general.Match promises the most pairs only with --max-cardinality;
 				// among plain optima of equal total any size is right.
 				if (maxCard && got.pairs != want.pairs) || !closeTo(got.total, want.total) {
 					t.Fatalf("trial %d: got %+v, brute force %+v\ninput:\n%s", trial, got, want, in.text)

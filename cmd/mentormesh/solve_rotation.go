@@ -5,7 +5,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/rotation"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // rotation runs "solve rotation": --rounds rounds of groups of --size
@@ -28,16 +29,16 @@ func (s *solveRun) rotation(args []string) error {
 	if *rounds < 1 {
 		return usageError{"--rounds must be at least 1"}
 	}
-	in, err := s.parseEdges(match.ParseOptions{Loose: true})
+	in, err := s.parseEdges(textio.ParseOptions{Loose: true})
 	if err != nil {
 		return err
 	}
-	opt := match.RotationOptions{Size: *size, Rounds: *rounds, Seed: *seed}
+	opt := rotation.Options{Size: *size, Rounds: *rounds, Seed: *seed}
 	if *historyFile != "" {
 		t := time.Now()
 		unknown := 0
 		opt.History, err = readFile(*historyFile, func(r io.Reader) (pairs [][2]int, err error) {
-			pairs, unknown, err = match.ParsePairs(r, in.Left)
+			pairs, unknown, err = textio.ParsePairs(r, in.Left)
 			return pairs, err
 		})
 		if err != nil {
@@ -48,9 +49,9 @@ func (s *solveRun) rotation(args []string) error {
 		}
 		s.parse += time.Since(t)
 	}
-	var res match.RotationResult
+	var res rotation.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Rotation(in.Left.Len(), in.Edges, opt)
+		res, err = rotation.Schedule(in.Left.Len(), in.Edges, opt)
 		return err
 	})
 	if err != nil {

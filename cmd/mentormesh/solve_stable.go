@@ -5,7 +5,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/stable"
+	"github.com/mentormesh/mentormesh/internal/match/textio"
 )
 
 // stable runs "solve stable": Gale-Shapley, proposers proposing, with
@@ -22,11 +23,11 @@ func (s *solveRun) stable(args []string) error {
 		return err
 	}
 	t := time.Now()
-	props, err := readFile(*proposersFile, match.ParsePreferences)
+	props, err := readFile(*proposersFile, textio.ParsePreferences)
 	if err != nil {
 		return err
 	}
-	recv, err := readFile(*receiversFile, match.ParsePreferences)
+	recv, err := readFile(*receiversFile, textio.ParsePreferences)
 	if err != nil {
 		return err
 	}
@@ -41,16 +42,16 @@ func (s *solveRun) stable(args []string) error {
 	var capacity []int
 	if *capFile != "" {
 		capacity, err = readFile(*capFile, func(r io.Reader) ([]int, error) {
-			return match.ParseCapacities(r, recv.People, false)
+			return textio.ParseCapacities(r, recv.People, false)
 		})
 		if err != nil {
 			return err
 		}
 	}
 	s.parse = time.Since(t)
-	var res match.StableResult
+	var res stable.Result
 	err = s.timeSolve(func() (err error) {
-		res, err = match.Stable(pp, rp, capacity)
+		res, err = stable.Match(pp, rp, capacity)
 		return err
 	})
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mentormesh/mentormesh/internal/match/matchtest"
 )
 
 // solveCall runs "mentormesh solve" through run with in-memory streams.
@@ -193,23 +195,10 @@ func TestRunSolve_Timing(t *testing.T) {
 	}
 }
 
-// instancePath returns a shared reference instance or skips the test.
-func instancePath(tb testing.TB, name string) string {
-	tb.Helper()
-	// shared/ lies beside the repository, in development and in CI.
-	path := filepath.Join("..", "..", "..", "shared", "bench", "instances", name)
-	if _, err := os.Stat(path); err != nil {
-		path = filepath.Join("/work/shared/bench/instances", name)
-	}
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("reference instance %s not found", name)
-	}
-	return path
-}
-
+// readInstance returns the text of a reference instance (see matchtest.Path).
 func readInstance(tb testing.TB, name string) string {
 	tb.Helper()
-	b, err := os.ReadFile(instancePath(tb, name))
+	b, err := os.ReadFile(matchtest.Path(tb, name))
 	if err != nil {
 		tb.Fatal(err)
 	}

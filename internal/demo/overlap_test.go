@@ -3,7 +3,7 @@ package demo
 import (
 	"testing"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/matchrun"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
@@ -12,11 +12,11 @@ import (
 // availability: their slots on the engine's hour grid, or working hours in
 // their time zone when they list none.
 func engineSharedHours(o *Org, a, b int) int {
-	week := func(i int) match.WeekHours {
+	week := func(i int) score.WeekHours {
 		p := &o.People[i].Person
 		prof := matchrun.Profile(p, &mentor.Enrollment{Role: mentor.RoleMentee}, nil, o.Now)
 		if prof.Availability.IsZero() {
-			return match.WorkingHours(prof.UTCOffsetMinutes)
+			return score.WorkingHours(prof.UTCOffsetMinutes)
 		}
 		return prof.Availability
 	}

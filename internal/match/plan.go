@@ -7,6 +7,13 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
+	"github.com/mentormesh/mentormesh/internal/match/general"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
+	"github.com/mentormesh/mentormesh/internal/match/groups"
+	"github.com/mentormesh/mentormesh/internal/match/rotation"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 )
 
 // PlanOptions tune Plan.
@@ -33,17 +40,17 @@ type Proposal struct {
 	// Members are indexes into the people slice; in directional formats the
 	// mentee (board owner) comes first, then the mentor, then board peers.
 	Members []int
-	Roles   []Role
+	Roles   []score.Role
 	Score   float64 // 0..100; for groups the mean of the pairs inside
 	Summary string
-	Factors []Factor
+	Factors []score.Factor
 	// Pairs holds the scored pairs behind a group proposal.
-	Pairs []Scored
+	Pairs []score.Scored
 }
 
 // PlanResult is the outcome of Plan.
 type PlanResult struct {
-	Format    Format
+	Format    score.Format
 	Proposals []Proposal
 	// Unmatched lists people (indexes) left without a partner or group.
 	Unmatched []int
@@ -59,7 +66,7 @@ type PlanResult struct {
 // (never repeating PastPartners) for rotation; and for advisory_board a
 // mentor per board owner plus BoardPeers peers chosen for diverse
 // departments. It fails on invalid input, never panics.
-func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (PlanResult, error) {
+func Plan(people []score.Profile, f score.Format, w score.Weights, r score.Rules, opt PlanOptions) (PlanResult, error) {
 	if opt.TopK <= 0 {
 		opt.TopK = 50
 	}
@@ -67,7 +74,7 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 	if len(people) == 0 {
 		return res, nil
 	}
-	cs, err := Candidates(people, f, w, r, opt.TopK)
+	cs, err := score.Candidates(people, f, w, r, opt.TopK)
 	if err != nil {
 		return res, err
 	}
@@ -76,15 +83,15 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 		return res, err
 	}
 	switch f {
-	case FormatMentoring, FormatReverse, FormatShadow, FormatFlash:
+	case score.FormatMentoring, score.FormatReverse, score.FormatShadow, score.FormatFlash:
 		err = planBipartite(people, f, w, r, g, opt, &res)
-	case FormatAdvisoryBoard:
+	case score.FormatAdvisoryBoard:
 		err = planBoards(people, f, w, r, g, opt, &res)
-	case FormatPeer, FormatSkillSwap:
+	case score.FormatPeer, score.FormatSkillSwap:
 		err = planPairs(people, f, w, r, g, opt, &res)
-	case FormatCircles:
+	case score.FormatCircles:
 		err = planGroups(people, f, w, r, g, opt, &res)
-	case FormatRotation:
+	case score.FormatRotation:
 		err = planRotation(people, f, w, r, g, opt, &res)
 	default:
 		err = fmt.Errorf("match: plan: unknown format %q", f)
@@ -107,43 +114,43 @@ func Plan(people []Profile, f Format, w Weights, r Rules, opt PlanOptions) (Plan
 	return res, nil
 }
 
-func pairProposal(people []Profile, f Format, w Weights, r Rules, a, b int, ra, rb Role) Proposal {
-	s, _ := Score(&people[a], &people[b], f, w, r)
-	return Proposal{Members: []int{a, b}, Roles: []Role{ra, rb}, Score: s.Total, Summary: s.Summary, Factors: s.Factors, Pairs: []Scored{s}}
+func pairProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, a, b int, ra, rb score.Role) Proposal {
+	s, _ := score.Score(&people[a], &people[b], f, w, r)
+	return Proposal{Members: []int{a, b}, Roles: []score.Role{ra, rb}, Score: s.Total, Summary: s.Summary, Factors: s.Factors, Pairs: []score.Scored{s}}
 }
 
-func planBipartite(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
-	br, err := Bipartite(len(g.Left), len(g.Right), g.Edges, g.Capacity, BipartiteOptions{MaxCardinality: opt.MaxCardinality, Fair: opt.Fair})
+func planBipartite(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
+	br, err := bipartite.Match(len(g.Left), len(g.Right), g.Edges, g.Capacity, bipartite.Options{MaxCardinality: opt.MaxCardinality, Fair: opt.Fair})
 	if err != nil {
 		return err
 	}
 	for _, e := range br.Pairs {
-		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, g.Left[e.U], g.Right[e.V], RoleMentee, RoleMentor))
+		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, g.Left[e.U], g.Right[e.V], score.RoleMentee, score.RoleMentor))
 	}
 	return nil
 }
 
-func planPairs(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
-	gr, err := General(len(people), g.Edges, GeneralOptions{MaxCardinality: opt.MaxCardinality})
+func planPairs(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
+	gr, err := general.Match(len(people), g.Edges, general.Options{MaxCardinality: opt.MaxCardinality})
 	if err != nil {
 		return err
 	}
 	for _, e := range gr.Pairs {
-		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, e.U, e.V, RolePeer, RolePeer))
+		res.Proposals = append(res.Proposals, pairProposal(people, f, w, r, e.U, e.V, score.RolePeer, score.RolePeer))
 	}
 	return nil
 }
 
 // groupProposal scores every pair inside a group and explains the group by
 // its mean score and the reasons of its strongest pairs.
-func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int, role Role) Proposal {
+func groupProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, members []int, role score.Role) Proposal {
 	p := Proposal{Members: members}
 	var sum float64
 	n := 0
 	for i := 0; i < len(members); i++ {
 		p.Roles = append(p.Roles, role)
 		for j := i + 1; j < len(members); j++ {
-			s, ok := Score(&people[members[i]], &people[members[j]], f, w, r)
+			s, ok := score.Score(&people[members[i]], &people[members[j]], f, w, r)
 			if ok {
 				sum += s.Total
 			}
@@ -155,7 +162,7 @@ func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int
 		p.Score = sum / float64(n)
 	}
 	best := slices.Clone(p.Pairs)
-	slices.SortStableFunc(best, func(a, b Scored) int { return cmp.Compare(b.Total, a.Total) })
+	slices.SortStableFunc(best, func(a, b score.Scored) int { return cmp.Compare(b.Total, a.Total) })
 	depts := map[string]bool{}
 	for _, m := range members {
 		if d := strings.ToLower(strings.TrimSpace(people[m].Department)); d != "" {
@@ -175,12 +182,12 @@ func groupProposal(people []Profile, f Format, w Weights, r Rules, members []int
 	return p
 }
 
-func planGroups(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planGroups(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	k := opt.GroupSize
 	if k < 2 {
 		return errors.New("match: plan: circles need a group size of at least 2")
 	}
-	gr, err := Groups(len(people), g.Edges, GroupOptions{Size: k, Seed: opt.Seed, Budget: opt.Budget})
+	gr, err := groups.Partition(len(people), g.Edges, groups.Options{Size: k, Seed: opt.Seed, Budget: opt.Budget})
 	if err != nil {
 		return err
 	}
@@ -189,12 +196,12 @@ func planGroups(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		if len(grp) < 2 {
 			continue
 		}
-		res.Proposals = append(res.Proposals, groupProposal(people, f, w, r, grp, RoleMember))
+		res.Proposals = append(res.Proposals, groupProposal(people, f, w, r, grp, score.RoleMember))
 	}
 	return nil
 }
 
-func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planRotation(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	k := max(opt.GroupSize, 2)
 	index := make(map[string]int, len(people))
 	for i, p := range people {
@@ -208,7 +215,7 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 			}
 		}
 	}
-	rr, err := Rotation(len(people), g.Edges, RotationOptions{Size: k, Rounds: 1, History: history, Seed: opt.Seed})
+	rr, err := rotation.Schedule(len(people), g.Edges, rotation.Options{Size: k, Rounds: 1, History: history, Seed: opt.Seed})
 	if err != nil {
 		return err
 	}
@@ -223,9 +230,9 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 		switch len(grp) {
 		case 0, 1:
 		case 2:
-			res.Proposals = append(res.Proposals, pairProposal(people, f, w, rs, grp[0], grp[1], RolePeer, RolePeer))
+			res.Proposals = append(res.Proposals, pairProposal(people, f, w, rs, grp[0], grp[1], score.RolePeer, score.RolePeer))
 		default:
-			res.Proposals = append(res.Proposals, groupProposal(people, f, w, rs, grp, RolePeer))
+			res.Proposals = append(res.Proposals, groupProposal(people, f, w, rs, grp, score.RolePeer))
 		}
 	}
 	return nil
@@ -236,15 +243,15 @@ func planRotation(people []Profile, f Format, w Weights, r Rules, g CandidateGra
 // round at a time; in each round a peer scores less for an owner whose
 // board already has someone of the peer's department, so boards come out
 // diverse.
-func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph, opt PlanOptions, res *PlanResult) error {
+func planBoards(people []score.Profile, f score.Format, w score.Weights, r score.Rules, g score.CandidateGraph, opt PlanOptions, res *PlanResult) error {
 	peers := opt.BoardPeers
 	if peers <= 0 {
 		peers = 2
 	}
-	var mentorEdges []Edge
+	var mentorEdges []graph.Edge
 	isMentor := make([]bool, len(g.Right))
 	for j, pi := range g.Right {
-		isMentor[j] = people[pi].Role == RoleMentor
+		isMentor[j] = people[pi].Role == score.RoleMentor
 	}
 	for _, e := range g.Edges {
 		if isMentor[e.V] {
@@ -252,7 +259,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		}
 	}
 	capacity := slices.Clone(g.Capacity)
-	br, err := Bipartite(len(g.Left), len(g.Right), mentorEdges, capacity, BipartiteOptions{MaxCardinality: true, Fair: opt.Fair})
+	br, err := bipartite.Match(len(g.Left), len(g.Right), mentorEdges, capacity, bipartite.Options{MaxCardinality: true, Fair: opt.Fair})
 	if err != nil {
 		return err
 	}
@@ -268,7 +275,7 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		}
 	}
 	for round := 0; round < peers; round++ {
-		var edges []Edge
+		var edges []graph.Edge
 		for _, e := range g.Edges {
 			if isMentor[e.V] || left[e.V] == 0 || slices.Contains(board[e.U], e.V) || len(board[e.U]) == 0 {
 				continue
@@ -279,9 +286,9 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 					wgt -= 25 // a second person from the same department adds less perspective
 				}
 			}
-			edges = append(edges, Edge{U: e.U, V: e.V, W: max(wgt, 0.01)})
+			edges = append(edges, graph.Edge{U: e.U, V: e.V, W: max(wgt, 0.01)})
 		}
-		rr, err := Bipartite(len(g.Left), len(g.Right), edges, left, BipartiteOptions{MaxCardinality: true})
+		rr, err := bipartite.Match(len(g.Left), len(g.Right), edges, left, bipartite.Options{MaxCardinality: true})
 		if err != nil {
 			return err
 		}
@@ -291,32 +298,36 @@ func planBoards(people []Profile, f Format, w Weights, r Rules, g CandidateGraph
 		}
 	}
 	for u, b := range board {
-		if len(b) == 0 {
-			continue
+		if len(b) > 0 {
+			res.Proposals = append(res.Proposals, boardProposal(people, f, w, r, g.Left[u], g.Right, b))
 		}
-		owner := g.Left[u]
-		p := Proposal{Members: []int{owner}, Roles: []Role{RoleMentee}}
-		var sum float64
-		var reasons []string
-		for i, v := range b {
-			adv := g.Right[v]
-			s, _ := Score(&people[owner], &people[adv], f, w, r)
-			role := RolePeer
-			if i == 0 {
-				role = RoleMentor
-				p.Factors = s.Factors
-			}
-			p.Members = append(p.Members, adv)
-			p.Roles = append(p.Roles, role)
-			p.Pairs = append(p.Pairs, s)
-			sum += s.Total
-			if s.Summary != "" && len(reasons) < 2 {
-				reasons = append(reasons, s.Summary)
-			}
-		}
-		p.Score = sum / float64(len(b))
-		p.Summary = fmt.Sprintf("A board of %d advisers, mean fit %.0f/100. %s", len(b), p.Score, strings.Join(reasons, " "))
-		res.Proposals = append(res.Proposals, p)
 	}
 	return nil
+}
+
+// boardProposal explains the board of owner: advisers are right-side
+// indexes into right, the mentor first, then the peers.
+func boardProposal(people []score.Profile, f score.Format, w score.Weights, r score.Rules, owner int, right []int, advisers []int) Proposal {
+	p := Proposal{Members: []int{owner}, Roles: []score.Role{score.RoleMentee}}
+	var sum float64
+	var reasons []string
+	for i, v := range advisers {
+		adv := right[v]
+		s, _ := score.Score(&people[owner], &people[adv], f, w, r)
+		role := score.RolePeer
+		if i == 0 {
+			role = score.RoleMentor
+			p.Factors = s.Factors
+		}
+		p.Members = append(p.Members, adv)
+		p.Roles = append(p.Roles, role)
+		p.Pairs = append(p.Pairs, s)
+		sum += s.Total
+		if s.Summary != "" && len(reasons) < 2 {
+			reasons = append(reasons, s.Summary)
+		}
+	}
+	p.Score = sum / float64(len(advisers))
+	p.Summary = fmt.Sprintf("A board of %d advisers, mean fit %.0f/100. %s", len(advisers), p.Score, strings.Join(reasons, " "))
+	return p
 }

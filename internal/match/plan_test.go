@@ -5,12 +5,15 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/mentormesh/mentormesh/internal/match/internal/synth"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 )
 
 // checkPlan verifies the structural promises of a plan: nobody twice,
 // mentor capacities, group sizes, every member of a pair removed by no
 // hard constraint (except rotation repeats, reported by the solver).
-func checkPlan(tb testing.TB, people []Profile, f Format, r Rules, res PlanResult, k int) {
+func checkPlan(tb testing.TB, people []score.Profile, f score.Format, r score.Rules, res PlanResult, k int) {
 	tb.Helper()
 	seen := map[int]int{}
 	load := map[int]int{}
@@ -22,11 +25,11 @@ func checkPlan(tb testing.TB, people []Profile, f Format, r Rules, res PlanResul
 			tb.Errorf("%s: proposal without a summary: %+v", f, p.Members)
 		}
 		for i, m := range p.Members {
-			if f.Directional() && f != FormatAdvisoryBoard && i == 1 {
+			if f.Directional() && f != score.FormatAdvisoryBoard && i == 1 {
 				load[m]++
 				continue
 			}
-			if f == FormatAdvisoryBoard && i > 0 {
+			if f == score.FormatAdvisoryBoard && i > 0 {
 				load[m]++
 				continue
 			}
@@ -36,41 +39,41 @@ func checkPlan(tb testing.TB, people []Profile, f Format, r Rules, res PlanResul
 			}
 		}
 		switch f {
-		case FormatCircles:
+		case score.FormatCircles:
 			if len(p.Members) < k-1 || len(p.Members) > k+1 {
 				tb.Errorf("%s: group of %d, want %d±1", f, len(p.Members), k)
 			}
-		case FormatAdvisoryBoard:
-			if len(p.Members) < 2 || p.Roles[1] != RoleMentor {
+		case score.FormatAdvisoryBoard:
+			if len(p.Members) < 2 || p.Roles[1] != score.RoleMentor {
 				tb.Errorf("board without a mentor: %+v", p)
 			}
 		default:
 			if len(p.Members) != 2 {
 				tb.Errorf("%s: proposal of %d people", f, len(p.Members))
 			}
-			if s, ok := Score(&people[p.Members[0]], &people[p.Members[1]], f, DefaultWeights(f), r); !ok && f != FormatRotation {
+			if s, ok := score.Score(&people[p.Members[0]], &people[p.Members[1]], f, score.DefaultWeights(f), r); !ok && f != score.FormatRotation {
 				tb.Errorf("%s: proposed pair removed by %s", f, s.RemovedBy)
 			}
 		}
 	}
 	for m, n := range load {
 		c := max(people[m].Capacity, 1)
-		if n > c && f != FormatAdvisoryBoard {
+		if n > c && f != score.FormatAdvisoryBoard {
 			tb.Errorf("%s: person %d leads %d, capacity %d", f, m, n, c)
 		}
 	}
 }
 
 func TestPlan_EveryFormat(t *testing.T) {
-	for _, f := range Formats() {
+	for _, f := range score.Formats() {
 		t.Run(string(f), func(t *testing.T) {
-			people := synthPeople(t, 120, 7, f)
-			r := DefaultRules(f)
+			people := synth.People(t, 120, 7, f)
+			r := score.DefaultRules(f)
 			opt := PlanOptions{GroupSize: 4, Seed: 1, MaxCardinality: true, Budget: 200 * time.Millisecond}
-			if f == FormatRotation {
+			if f == score.FormatRotation {
 				opt.GroupSize = 2
 			}
-			res, err := Plan(people, f, DefaultWeights(f), r, opt)
+			res, err := Plan(people, f, score.DefaultWeights(f), r, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,8 +81,8 @@ func TestPlan_EveryFormat(t *testing.T) {
 				t.Fatalf("no proposals for %d people", len(people))
 			}
 			checkPlan(t, people, f, r, res, opt.GroupSize)
-			again, _ := Plan(people, f, DefaultWeights(f), r, opt)
-			if fmt.Sprint(again.Proposals) != fmt.Sprint(res.Proposals) && f != FormatCircles {
+			again, _ := Plan(people, f, score.DefaultWeights(f), r, opt)
+			if fmt.Sprint(again.Proposals) != fmt.Sprint(res.Proposals) && f != score.FormatCircles {
 				t.Error("plan is not deterministic")
 			}
 		})
@@ -87,11 +90,11 @@ func TestPlan_EveryFormat(t *testing.T) {
 }
 
 func TestPlan_RotationAvoidsPastPartners(t *testing.T) {
-	people := synthPeople(t, 40, 3, FormatRotation)
-	r := DefaultRules(FormatRotation)
+	people := synth.People(t, 40, 3, score.FormatRotation)
+	r := score.DefaultRules(score.FormatRotation)
 	met := map[[2]int]bool{}
 	for round := range 5 {
-		res, err := Plan(people, FormatRotation, DefaultWeights(FormatRotation), r, PlanOptions{GroupSize: 2, Seed: int64(round)})
+		res, err := Plan(people, score.FormatRotation, score.DefaultWeights(score.FormatRotation), r, PlanOptions{GroupSize: 2, Seed: int64(round)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,8 +112,8 @@ func TestPlan_RotationAvoidsPastPartners(t *testing.T) {
 }
 
 func TestPlan_BoardsAreDiverse(t *testing.T) {
-	people := synthPeople(t, 90, 11, FormatAdvisoryBoard)
-	res, err := Plan(people, FormatAdvisoryBoard, DefaultWeights(FormatAdvisoryBoard), DefaultRules(FormatAdvisoryBoard), PlanOptions{BoardPeers: 2})
+	people := synth.People(t, 90, 11, score.FormatAdvisoryBoard)
+	res, err := Plan(people, score.FormatAdvisoryBoard, score.DefaultWeights(score.FormatAdvisoryBoard), score.DefaultRules(score.FormatAdvisoryBoard), PlanOptions{BoardPeers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

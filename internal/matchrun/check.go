@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
 // CheckMatch scores a hand-made or edited match m as Evaluate does (filling
 // in members' roles) and lists every hard rule of the engine it breaks:
-// the pair rules of the program (match.Score's RemovedBy: manager, blocked
+// the pair rules of the program (score.Score's RemovedBy: manager, blocked
 // or declined before, past partner in rotations, cross-functional,
 // language, seniority gap, availability ...), each mentor's capacity and
 // one live match per person (mentor.CheckLoad). The live matches that
@@ -70,7 +70,7 @@ func pairBreaches(p *mentor.Program, m *mentor.Match, people map[int64]*mentor.P
 		byPerson[e.PersonID] = e
 	}
 	now := time.Now().UTC()
-	profiles := make([]match.Profile, len(m.Members))
+	profiles := make([]score.Profile, len(m.Members))
 	lead := -1
 	for i, mm := range m.Members {
 		e := byPerson[mm.PersonID]
@@ -83,7 +83,7 @@ func pairBreaches(p *mentor.Program, m *mentor.Match, people map[int64]*mentor.P
 			lead = i
 		}
 	}
-	f := match.Format(p.Format)
+	f := score.Format(p.Format)
 	var out []mentor.RuleBreach
 	for i := range profiles {
 		for j := i + 1; j < len(profiles); j++ {
@@ -96,7 +96,7 @@ func pairBreaches(p *mentor.Program, m *mentor.Match, people map[int64]*mentor.P
 					a, b = b, a // the mentee comes first
 				}
 			}
-			if sc, ok := match.Score(&profiles[a], &profiles[b], f, Weights(p), Rules(p)); !ok {
+			if sc, ok := score.Score(&profiles[a], &profiles[b], f, Weights(p), Rules(p)); !ok {
 				out = append(out, mentor.RuleBreach{Rule: string(sc.RemovedBy), Field: "members",
 					Message: fmt.Sprintf("%s and %s: %s", profiles[a].Name, profiles[b].Name, sc.Summary)})
 			}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
@@ -37,7 +37,7 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 		byPerson[e.PersonID] = e
 	}
 	var pr mentor.Problems
-	profiles := make([]match.Profile, len(members))
+	profiles := make([]score.Profile, len(members))
 	now := time.Now().UTC()
 	for i, m := range members {
 		e, ok := byPerson[m.PersonID]
@@ -60,12 +60,20 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if err := pr.Err("match"); err != nil {
 		return nil, err
 	}
-	f, w, r := match.Format(p.Format), Weights(p), Rules(p)
+	return scoreMembers(p, profiles), nil
+}
+
+// scoreMembers scores the profiles as one match of program p: in directional
+// formats the first mentee with every other member, otherwise every pair;
+// the score is the mean over the pairs, a pair the hard rules remove counts
+// 0 and is named in a warning, and the first pair that passes explains it.
+func scoreMembers(p *mentor.Program, profiles []score.Profile) *Evaluation {
+	f, w, r := score.Format(p.Format), Weights(p), Rules(p)
 	ev := &Evaluation{Warnings: []string{}}
 	var sum float64
 	n := 0
-	score := func(a, b *match.Profile) {
-		sc, ok := match.Score(a, b, f, w, r)
+	addPair := func(a, b *score.Profile) {
+		sc, ok := score.Score(a, b, f, w, r)
 		n++
 		if !ok {
 			ev.Warnings = append(ev.Warnings, fmt.Sprintf("%s and %s: %s", a.Name, b.Name, sc.Summary))
@@ -82,8 +90,8 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if f.Directional() {
 		// The first mentee learns from every other member.
 		lead := -1
-		for i := range members {
-			if profiles[i].Role == match.RoleMentee && lead < 0 {
+		for i := range profiles {
+			if profiles[i].Role == score.RoleMentee && lead < 0 {
 				lead = i
 			}
 		}
@@ -93,13 +101,13 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 		}
 		for i := range profiles {
 			if i != lead {
-				score(&profiles[lead], &profiles[i])
+				addPair(&profiles[lead], &profiles[i])
 			}
 		}
 	} else {
 		for i := range profiles {
 			for j := i + 1; j < len(profiles); j++ {
-				score(&profiles[i], &profiles[j])
+				addPair(&profiles[i], &profiles[j])
 			}
 		}
 	}
@@ -109,5 +117,5 @@ func (s *Service) Evaluate(ctx context.Context, programID int64, members []mento
 	if ev.Summary == "" {
 		ev.Summary = "No pair in this match passes the program's hard rules."
 	}
-	return ev, nil
+	return ev
 }

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 )
 
@@ -36,13 +36,13 @@ func utcOffset(zone string, t time.Time) int {
 
 // weekHours turns local weekly slots into the engine's UTC hour grid; an
 // hour counts when the slot covers at least its first half.
-func weekHours(slots []mentor.WeeklySlot, offsetMinutes int) match.WeekHours {
-	var w match.WeekHours
+func weekHours(slots []mentor.WeeklySlot, offsetMinutes int) score.WeekHours {
+	var w score.WeekHours
 	for _, s := range slots {
 		from := (s.Day*24*60 + s.Start - offsetMinutes + 30) / 60
 		to := (s.Day*24*60 + s.End - offsetMinutes + 30) / 60
 		if from < 0 {
-			from, to = from+match.HoursPerWeek, to+match.HoursPerWeek
+			from, to = from+score.HoursPerWeek, to+score.HoursPerWeek
 		}
 		w.SetRange(from, to)
 	}
@@ -51,23 +51,23 @@ func weekHours(slots []mentor.WeeklySlot, offsetMinutes int) match.WeekHours {
 
 // Profile builds the engine's view of one enrolled person. past lists the
 // people they were matched with before.
-func Profile(p *mentor.Person, e *mentor.Enrollment, past []int64, now time.Time) match.Profile {
+func Profile(p *mentor.Person, e *mentor.Enrollment, past []int64, now time.Time) score.Profile {
 	off := utcOffset(p.TimeZone, now)
-	mp := match.Profile{
+	mp := score.Profile{
 		ID: idString(p.ID), Name: p.Name, Department: p.Department, Seniority: p.Seniority,
 		YearsExperience: p.YearsExperience, Location: p.Location, UTCOffsetMinutes: off,
 		Languages: p.Languages, Background: p.Background, Generation: mentor.Generation(p.BirthYear),
-		Availability: weekHours(p.Availability, off), Role: match.Role(e.Role), Capacity: e.Capacity,
+		Availability: weekHours(p.Availability, off), Role: score.Role(e.Role), Capacity: e.Capacity,
 	}
 	if p.ManagerID != nil {
 		mp.ManagerID = idString(*p.ManagerID)
 	}
 	for _, s := range p.Skills {
 		if s.Offers {
-			mp.Offers = append(mp.Offers, match.SkillLevel{Skill: s.Skill, Level: s.Level})
+			mp.Offers = append(mp.Offers, score.SkillLevel{Skill: s.Skill, Level: s.Level})
 		}
 		if s.Wants {
-			mp.Wants = append(mp.Wants, match.SkillLevel{Skill: s.Skill, Level: s.Level})
+			mp.Wants = append(mp.Wants, score.SkillLevel{Skill: s.Skill, Level: s.Level})
 		}
 	}
 	for _, id := range past {
@@ -78,8 +78,8 @@ func Profile(p *mentor.Person, e *mentor.Enrollment, past []int64, now time.Time
 
 // Weights returns the program's factor weights: the format's defaults with
 // the program's own weights laid over them.
-func Weights(p *mentor.Program) match.Weights {
-	w := match.DefaultWeights(match.Format(p.Format))
+func Weights(p *mentor.Program) score.Weights {
+	w := score.DefaultWeights(score.Format(p.Format))
 	for k, v := range p.Options.Weights {
 		switch k {
 		case "skill":
@@ -101,8 +101,8 @@ func Weights(p *mentor.Program) match.Weights {
 
 // Rules returns the program's hard constraints: the format's defaults with
 // the program's options (cross-functional, seniority gap, overlap) applied.
-func Rules(p *mentor.Program) match.Rules {
-	r := match.DefaultRules(match.Format(p.Format))
+func Rules(p *mentor.Program) score.Rules {
+	r := score.DefaultRules(score.Format(p.Format))
 	o := p.Options
 	r.CrossFunctional = o.CrossFunctional
 	if o.MaxSeniorityGap > 0 {

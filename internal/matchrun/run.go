@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
@@ -70,7 +71,7 @@ type pool struct {
 	program *mentor.Program
 	// skipping are rotation enrollments sitting out this cycle.
 	skipping []mentor.Enrollment
-	profiles []match.Profile
+	profiles []score.Profile
 	persons  []*mentor.Person
 	enrolled []mentor.Enrollment
 }
@@ -179,7 +180,7 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 		return nil, err
 	}
 	popt := match.PlanOptions{GroupSize: p.Options.GroupSize, Fair: p.Options.Fair, MaxCardinality: true, Seed: opt.Seed, Budget: s.Budget}
-	plan, err := match.Plan(pl.profiles, match.Format(p.Format), Weights(p), Rules(p), popt)
+	plan, err := match.Plan(pl.profiles, score.Format(p.Format), Weights(p), Rules(p), popt)
 	if err != nil {
 		return nil, mentor.Internal(fmt.Errorf("matching program %d: %w", programID, err))
 	}
@@ -201,38 +202,11 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	}
 	cycle := 0
 	if p.Format == mentor.FormatRotation {
-		if cycle, err = s.nextCycle(ctx, p.ID); err != nil {
+		if cycle, err = s.claimCycle(ctx, p, opt.Cycle); err != nil {
 			return nil, err
 		}
-		if opt.Cycle != 0 && cycle != opt.Cycle {
-			return nil, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", opt.Cycle, p.Name)
-		}
-		won, err := s.DB.ClaimCycle(ctx, p.ID, cycle)
-		if err != nil {
-			return nil, err
-		}
-		if !won {
-			return nil, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", cycle, p.Name)
-		}
 	}
-	var matches []mentor.Match
-	for _, pr := range plan.Proposals {
-		m := mentor.Match{ProgramID: p.ID, Cycle: cycle, State: state, Score: round1(pr.Score), Summary: pr.Summary}
-		for _, f := range pr.Factors {
-			m.Factors = append(m.Factors, mentor.MatchFactor{Name: f.Name, Score: f.Score, Weight: f.Weight, Reason: f.Reason})
-		}
-		if len(pr.Members) == 2 {
-			m.Skills = exchanges(pr.Pairs)
-		}
-		for i, idx := range pr.Members {
-			role := pl.enrolled[idx].Role
-			if p.Format == mentor.FormatAdvisoryBoard && i > 0 {
-				role = mentor.Role(pr.Roles[i])
-			}
-			m.Members = append(m.Members, mentor.MatchMember{PersonID: pl.persons[idx].ID, Name: pl.persons[idx].Name, Role: role, Response: "pending"})
-		}
-		matches = append(matches, m)
-	}
+	matches := proposals(p, pl, &plan, cycle, state)
 	var unmatched []int64
 	for _, idx := range plan.Unmatched {
 		if pl.enrolled[idx].Role != mentor.RoleMentor { // mentors with room to spare are not waiting
@@ -256,8 +230,53 @@ func (s *Service) Run(ctx context.Context, programID int64, opt Options) (*Resul
 	return &Result{Run: run, Matches: matches, Unmatched: unmatched, Warnings: warnings}, nil
 }
 
+// claimCycle claims the next rotation cycle of p for this run; want, when
+// set, is the cycle the caller found due. Another run that started it
+// first is ECONFLICT.
+func (s *Service) claimCycle(ctx context.Context, p *mentor.Program, want int) (int, error) {
+	cycle, err := s.nextCycle(ctx, p.ID)
+	if err != nil {
+		return 0, err
+	}
+	if want != 0 && cycle != want {
+		return 0, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", want, p.Name)
+	}
+	won, err := s.DB.ClaimCycle(ctx, p.ID, cycle)
+	if err != nil {
+		return 0, err
+	}
+	if !won {
+		return 0, mentor.Errorf(mentor.ECONFLICT, "Cycle %d of %q has just been started by someone else.", cycle, p.Name)
+	}
+	return cycle, nil
+}
+
+// proposals turns the engine's plan into matches of program p in state,
+// with their explanations, skill exchanges and members' roles.
+func proposals(p *mentor.Program, pl *pool, plan *match.PlanResult, cycle int, state mentor.MatchState) []mentor.Match {
+	var matches []mentor.Match
+	for _, pr := range plan.Proposals {
+		m := mentor.Match{ProgramID: p.ID, Cycle: cycle, State: state, Score: round1(pr.Score), Summary: pr.Summary}
+		for _, f := range pr.Factors {
+			m.Factors = append(m.Factors, mentor.MatchFactor{Name: f.Name, Score: f.Score, Weight: f.Weight, Reason: f.Reason})
+		}
+		if len(pr.Members) == 2 {
+			m.Skills = exchanges(pr.Pairs)
+		}
+		for i, idx := range pr.Members {
+			role := pl.enrolled[idx].Role
+			if p.Format == mentor.FormatAdvisoryBoard && i > 0 {
+				role = mentor.Role(pr.Roles[i])
+			}
+			m.Members = append(m.Members, mentor.MatchMember{PersonID: pl.persons[idx].ID, Name: pl.persons[idx].Name, Role: role, Response: "pending"})
+		}
+		matches = append(matches, m)
+	}
+	return matches
+}
+
 // exchanges lists the teaching directions the engine found in scored pairs.
-func exchanges(pairs []match.Scored) []mentor.SkillExchange {
+func exchanges(pairs []score.Scored) []mentor.SkillExchange {
 	var out []mentor.SkillExchange
 	for _, p := range pairs {
 		for _, sm := range p.Skills {

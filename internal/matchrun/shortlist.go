@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
@@ -61,7 +61,7 @@ const MinExposurePerPlace = 3
 // then filled in two steps, both deterministic:
 //
 //  1. everybody's first suggestion comes from an exact b-matching
-//     (match.Bipartite, maximum cardinality, then maximum total score) of
+//     (bipartite.Match, maximum cardinality, then maximum total score) of
 //     pickers to candidates within the budgets, so as many people as the
 //     budgets allow get a non-empty list, and everybody does when that is
 //     possible at all;
@@ -113,7 +113,7 @@ type shortlistResult struct {
 // a live match, as engine profiles, with who picks and who has room.
 type ssPool struct {
 	program  *mentor.Program
-	profiles []match.Profile
+	profiles []score.Profile
 	persons  []*mentor.Person
 	enrolled []mentor.Enrollment
 	picker   []bool
@@ -139,7 +139,7 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 	if size <= 0 {
 		size = DefaultShortlistSize
 	}
-	f, w, r := match.Format(p.Format), Weights(p), Rules(p)
+	f, w, r := score.Format(p.Format), Weights(p), Rules(p)
 	res := &shortlistResult{lists: map[int64][]Suggestion{}, why: pl.why, budget: map[int64]int{}}
 	for i, e := range pl.enrolled {
 		if pl.picker[i] {
@@ -149,7 +149,7 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 	if len(pl.profiles) < 2 {
 		return res, nil
 	}
-	cs, err := match.Candidates(pl.profiles, f, w, r, max(50, 10*size))
+	cs, err := score.Candidates(pl.profiles, f, w, r, max(50, 10*size))
 	if err != nil {
 		return nil, mentor.Internal(fmt.Errorf("shortlists: %w", err))
 	}
@@ -190,9 +190,9 @@ func (s *Service) shortlists(ctx context.Context, programID int64) (*shortlistRe
 }
 
 // suggestion explains candidate j for picker i.
-func (pl *ssPool) suggestion(i, j int, f match.Format, w match.Weights, r match.Rules, me int64) Suggestion {
+func (pl *ssPool) suggestion(i, j int, f score.Format, w score.Weights, r score.Rules, me int64) Suggestion {
 	a, b := &pl.profiles[i], &pl.profiles[j]
-	sc, _ := match.Score(a, b, f, w, r) // picker first: the mentee in directional formats
+	sc, _ := score.Score(a, b, f, w, r) // picker first: the mentee in directional formats
 	other := pl.enrolled[j].PersonID
 	sg := Suggestion{PersonID: other, Name: pl.persons[j].Name, Role: pl.enrolled[j].Role, Score: round1(sc.Total),
 		Summary: sc.Summary, Factors: []mentor.MatchFactor{},

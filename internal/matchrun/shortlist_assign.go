@@ -6,7 +6,8 @@ import (
 	"math"
 	"slices"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/bipartite"
+	"github.com/mentormesh/mentormesh/internal/match/graph"
 )
 
 // ssOption is one compatible candidate of a picker: a pool index and the
@@ -57,7 +58,7 @@ func exposureBudgets(options [][]ssOption, room []int, size int) ([]int, int) {
 // must be sorted best first and name every candidate at most once.
 //
 // The first choice of every picker comes from a maximum-cardinality,
-// then maximum-score b-matching (match.Bipartite), so the number of pickers
+// then maximum-score b-matching (bipartite.Match), so the number of pickers
 // with a non-empty list is the largest the budgets allow. Further choices
 // are dealt in rounds: in each round every picker that still has room gets
 // its best option whose candidate has budget left, pickers with better
@@ -72,44 +73,8 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 	left := slices.Clone(budget)
 	taken := make([]map[int]bool, n)
 
-	// Round 1: an exact b-matching of pickers to candidates within budgets.
-	var lefts, rights []int
-	rightOf := map[int]int{}
-	var edges []match.Edge
-	weigh := ssWeigher(options)
-	for i, opts := range options {
-		if len(opts) == 0 {
-			continue
-		}
-		u := len(lefts)
-		lefts = append(lefts, i)
-		for rank, o := range opts {
-			if left[o.cand] <= 0 {
-				continue
-			}
-			v, ok := rightOf[o.cand]
-			if !ok {
-				v = len(rights)
-				rightOf[o.cand] = v
-				rights = append(rights, o.cand)
-			}
-			edges = append(edges, match.Edge{U: u, V: v, W: weigh(o.score, rank)})
-		}
-	}
-	capacity := make([]int, len(rights))
-	for v, j := range rights {
-		capacity[v] = left[j]
-	}
-	first, err := match.Bipartite(len(lefts), len(rights), edges, capacity, match.BipartiteOptions{MaxCardinality: true})
-	if err != nil {
+	if err := dealFirstChoices(options, left, out, taken); err != nil {
 		return nil, err
-	}
-	for _, e := range first.Pairs {
-		i, j := lefts[e.U], rights[e.V]
-		o := options[i][slices.IndexFunc(options[i], func(o ssOption) bool { return o.cand == j })]
-		out[i] = append(out[i], o)
-		left[j]--
-		taken[i] = map[int]bool{j: true}
 	}
 
 	// Later rounds: each picker's next best option with budget left.
@@ -147,6 +112,52 @@ func assignShortlists(options [][]ssOption, budget []int, size int) ([][]ssOptio
 		slices.SortFunc(out[i], ssBetter)
 	}
 	return out, nil
+}
+
+// dealFirstChoices gives every picker its first choice from an exact
+// maximum-cardinality, then maximum-score b-matching of pickers to
+// candidates within their budgets left, spending the budgets (round 1 of
+// assignShortlists).
+func dealFirstChoices(options [][]ssOption, left []int, out [][]ssOption, taken []map[int]bool) error {
+	var lefts, rights []int
+	rightOf := map[int]int{}
+	var edges []graph.Edge
+	weigh := ssWeigher(options)
+	for i, opts := range options {
+		if len(opts) == 0 {
+			continue
+		}
+		u := len(lefts)
+		lefts = append(lefts, i)
+		for rank, o := range opts {
+			if left[o.cand] <= 0 {
+				continue
+			}
+			v, ok := rightOf[o.cand]
+			if !ok {
+				v = len(rights)
+				rightOf[o.cand] = v
+				rights = append(rights, o.cand)
+			}
+			edges = append(edges, graph.Edge{U: u, V: v, W: weigh(o.score, rank)})
+		}
+	}
+	capacity := make([]int, len(rights))
+	for v, j := range rights {
+		capacity[v] = left[j]
+	}
+	first, err := bipartite.Match(len(lefts), len(rights), edges, capacity, bipartite.Options{MaxCardinality: true})
+	if err != nil {
+		return err
+	}
+	for _, e := range first.Pairs {
+		i, j := lefts[e.U], rights[e.V]
+		o := options[i][slices.IndexFunc(options[i], func(o ssOption) bool { return o.cand == j })]
+		out[i] = append(out[i], o)
+		left[j]--
+		taken[i] = map[int]bool{j: true}
+	}
+	return nil
 }
 
 // ssWeigher returns the edge weight of the first round: the score (one

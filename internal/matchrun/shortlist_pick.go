@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 )
@@ -45,7 +45,7 @@ func (s *Service) Pick(ctx context.Context, programID, pickerID, pickedID int64,
 // in p, and refuses a pair a hard constraint removes. When either is not
 // enrolled it leaves k alone: CreatePick reports that.
 func (s *Service) scorePick(ctx context.Context, p *mentor.Program, k *mentor.Pick) error {
-	var profiles [2]match.Profile
+	var profiles [2]score.Profile
 	now := time.Now().UTC()
 	sides := [2]mentor.Role{mentor.RoleMentee, mentor.RoleMentor}
 	for i, id := range []int64{k.PickerID, k.PickedID} {
@@ -72,12 +72,12 @@ func (s *Service) scorePick(ctx context.Context, p *mentor.Program, k *mentor.Pi
 		b.Picks = []string{a.ID}
 	}
 	// The picker is the mentee in directional formats, so it goes first.
-	sc, ok := match.Score(a, b, match.Format(p.Format), Weights(p), Rules(p))
+	sc, ok := score.Score(a, b, score.Format(p.Format), Weights(p), Rules(p))
 	if !ok {
 		return &mentor.Error{Code: mentor.EINVALID, Message: "You cannot be matched with " + b.Name + ": " + sc.Summary + ".",
 			Fields: []mentor.FieldError{{Field: "person_id", Message: "cannot be matched with you: " + sc.Summary}}}
 	}
-	k.Score, k.Summary, k.Skills = round1(sc.Total), sc.Summary, exchanges([]match.Scored{sc})
+	k.Score, k.Summary, k.Skills = round1(sc.Total), sc.Summary, exchanges([]score.Scored{sc})
 	for _, f := range sc.Factors {
 		k.Factors = append(k.Factors, mentor.MatchFactor{Name: f.Name, Score: f.Score, Weight: f.Weight, Reason: f.Reason})
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mentormesh/mentormesh/internal/match"
+	"github.com/mentormesh/mentormesh/internal/match/score"
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/store"
 	"github.com/mentormesh/mentormesh/internal/store/storetest"
@@ -134,7 +134,7 @@ func TestShortlists_ExposureCap(t *testing.T) {
 				mentorP, _ := db.Person(ctx, sg.PersonID)
 				a := Profile(mentee, &mentor.Enrollment{Role: mentor.RoleMentee, Capacity: 1}, nil, time.Now())
 				b := Profile(mentorP, &mentor.Enrollment{Role: mentor.RoleMentor, Capacity: 1}, nil, time.Now())
-				sc, ok := match.Score(&a, &b, match.Format(p.Format), Weights(p), Rules(p))
+				sc, ok := score.Score(&a, &b, score.Format(p.Format), Weights(p), Rules(p))
 				if !ok || round1(sc.Total) != sg.Score || sc.Summary != sg.Summary {
 					t.Fatalf("suggestion %+v, engine %v %+v", sg, ok, sc)
 				}
@@ -180,7 +180,7 @@ func TestShortlists_LooseBudgetIsTopScores(t *testing.T) {
 			me := slices.IndexFunc(pl.enrolled, func(e mentor.Enrollment) bool { return e.PersonID == w.id(mentee) })
 			for j, e := range pl.enrolled {
 				if e.Role == mentor.RoleMentor {
-					if sc, ok := match.Score(&pl.profiles[me], &pl.profiles[j], match.Format(p.Format), Weights(p), Rules(p)); ok {
+					if sc, ok := score.Score(&pl.profiles[me], &pl.profiles[j], score.Format(p.Format), Weights(p), Rules(p)); ok {
 						all = append(all, Suggestion{Name: pl.persons[j].Name, Score: round1(sc.Total)})
 					}
 				}

@@ -7,12 +7,15 @@ import (
 
 // Filter selects what a report covers. The zero Filter selects everything.
 //
-// Programs, Departments and Cohorts cut the inputs (Apply): a person-level
-// item (enrollment, goal, assessment, survey) is kept when its person's
-// enrollment in the item's program matches, a relationship or proposal when
-// at least one member matches, and a meeting, feedback or check-in when
-// its relationship is kept. A risk is kept when its program is and, under
-// a department or cohort filter, when its match is kept.
+// Programs, ExceptPrograms, People, Departments and Cohorts cut the inputs
+// (Apply): a person-level item (enrollment, goal, assessment, survey) is
+// kept when its person is listed in People (when People is not empty) and
+// the person's enrollment in the item's program matches, a relationship or
+// proposal when at least one member matches, and a meeting, feedback or
+// check-in when its relationship is kept. A risk is kept when its program
+// is and, under a person, department or cohort filter, when its match is
+// kept. A program is kept when Programs is empty or lists it, and
+// ExceptPrograms does not list it.
 //
 // From and To are the period [From, To): To is exclusive. The period is not
 // cut by Apply, since every metric has its own period rule (a goal counts by
@@ -21,8 +24,12 @@ import (
 // or To is taken from the data: the earliest and just after the latest time
 // found in it.
 type Filter struct {
-	From, To    time.Time
-	Programs    []int64
+	From, To       time.Time
+	Programs       []int64
+	ExceptPrograms []int64
+	// People keeps only the items of these people (and the relationships
+	// with at least one of them): a format trial's volunteers.
+	People      []int64
 	Departments []string
 	Cohorts     []string
 }
@@ -31,12 +38,21 @@ type Filter struct {
 // cohorts select: d itself when it selects everything, else a new Data.
 // It never changes d.
 func (f Filter) Apply(d *Data) *Data {
-	if len(f.Programs) == 0 && len(f.Departments) == 0 && len(f.Cohorts) == 0 {
+	if len(f.Programs) == 0 && len(f.ExceptPrograms) == 0 && len(f.People) == 0 && len(f.Departments) == 0 && len(f.Cohorts) == 0 {
 		return d
 	}
 	ix := newIndex(d)
-	progOK := func(id int64) bool { return len(f.Programs) == 0 || slices.Contains(f.Programs, id) }
+	progOK := func(id int64) bool {
+		return (len(f.Programs) == 0 || slices.Contains(f.Programs, id)) && !slices.Contains(f.ExceptPrograms, id)
+	}
+	people := make(map[int64]bool, len(f.People))
+	for _, id := range f.People {
+		people[id] = true
+	}
 	personOK := func(program, person int64) bool {
+		if len(people) > 0 && !people[person] {
+			return false
+		}
 		if len(f.Departments) == 0 && len(f.Cohorts) == 0 {
 			return true
 		}
@@ -72,7 +88,7 @@ func (f Filter) Apply(d *Data) *Data {
 		}
 	}
 	f.applyItems(d, out, kept, func(program, person int64) bool { return progOK(program) && personOK(program, person) })
-	byPerson := len(f.Departments) > 0 || len(f.Cohorts) > 0
+	byPerson := len(f.People) > 0 || len(f.Departments) > 0 || len(f.Cohorts) > 0
 	for _, r := range d.AtRisk {
 		if progOK(r.ProgramID) && (!byPerson || kept[r.MatchID]) {
 			out.AtRisk = append(out.AtRisk, r)

@@ -31,6 +31,12 @@ func TestFilter_Apply(t *testing.T) {
 		{"cohort", Filter{Cohorts: []string{"A"}}, []int64{10, 11, 20}, 6, 5, 6, 1},
 		{"department and program", Filter{Programs: []int64{1}, Departments: []string{"Sales"}}, []int64{11}, 2, 1, 3, 0},
 		{"unknown department", Filter{Departments: []string{"Legal"}}, nil, 0, 0, 0, 0},
+		{"all but a program", Filter{ExceptPrograms: []int64{1}}, []int64{20}, 3, 0, 1, 1},
+		{"all programs but the only one", Filter{Programs: []int64{2}, ExceptPrograms: []int64{2}}, nil, 0, 0, 0, 0},
+		// People 2 and 7: a mentee of match 10 and a peer of match 20.
+		{"people", Filter{People: []int64{2, 7}}, []int64{10, 20}, 2, 4, 2, 1},
+		{"people and program", Filter{Programs: []int64{1}, People: []int64{3}}, []int64{11}, 1, 1, 1, 0},
+		{"unknown person", Filter{People: []int64{99}}, nil, 0, 0, 0, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -79,6 +79,8 @@ var uniqueConstraints = []struct{ postgres, sqlite, field string }{
 	{"surveys_program_id_person_id_key", "surveys.program_id, surveys.person_id", "person_id"},
 	{"match_members_pkey", "match_members.match_id, match_members.person_id", "person_id"},
 	{"feedback_meeting_id_author_id_key", "feedback.meeting_id, feedback.author_id", "meeting_id"},
+	{"trial_arms_program_id_key", "trial_arms.program_id", "program_ids"},
+	{"trial_assignments_pkey", "trial_assignments.trial_id, trial_assignments.person_id", "person_id"},
 }
 
 // uniqueByName maps both spellings of each constraint to its field.

@@ -44,7 +44,7 @@ func (s *Server) reportFilter(r *http.Request) (report.Filter, error) {
 		*d.dst = t.AddDate(0, 0, d.add) // to is included: the period ends the next midnight
 	}
 	if f.To.IsZero() {
-		f.To = s.DB.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+		f.To = s.reportEnd()
 	}
 	if !f.From.IsZero() && !f.From.Before(f.To) {
 		return f, badRequest("to", "to must not be before from")
@@ -60,6 +60,21 @@ func (s *Server) reportFilter(r *http.Request) (report.Filter, error) {
 	}
 	f.Departments, f.Cohorts = nonEmpty(q["department"]), nonEmpty(q["cohort"])
 	return f, nil
+}
+
+// reportEnd is where a report's period ends unless asked: the end of today
+// (UTC), so that meetings still to come do not count as missed.
+func (s *Server) reportEnd() time.Time {
+	return s.DB.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+}
+
+// observational leaves the programs that are arms of a format trial out of
+// f: the format comparison (API and page) is observational, and a trial's
+// randomised result is kept apart, in GET /api/v1/trials/{id}.
+func (s *Server) observational(ctx context.Context, f *report.Filter) error {
+	var err error
+	f.ExceptPrograms, err = s.DB.TrialProgramIDs(ctx)
+	return err
 }
 
 // nonEmpty drops empty strings.
@@ -152,12 +167,17 @@ func (s *Server) apiReportOutcomes(w http.ResponseWriter, r *http.Request) error
 }
 
 // apiReportFormats answers the format comparison (coordinators and admins).
+// It is observational: programs that are arms of a format trial are left
+// out, since their randomised result is the trial's (GET /api/v1/trials/{id}).
 func (s *Server) apiReportFormats(w http.ResponseWriter, r *http.Request) error {
 	if err := requireManager(r); err != nil {
 		return err
 	}
 	f, err := s.reportFilter(r)
 	if err != nil {
+		return err
+	}
+	if err := s.observational(r.Context(), &f); err != nil {
 		return err
 	}
 	d, err := s.reportData(r.Context())

@@ -213,6 +213,8 @@ func profileOf(w *world, who string) any {
 //   - The closing survey is answered by the program's participants only.
 //   - A pick is between its two people: the picked one answers it, the picker
 //     withdraws it; to everyone else, coordinators included, it is 404.
+//   - Format trials are managed by coordinators and admins (403 to
+//     participants); a participant may volunteer only themselves.
 //   - The calendar feed is a capability URL: the token is the credential,
 //     so whoever holds it gets the feed.
 var authzTable = []authzRow{
@@ -331,6 +333,13 @@ var authzTable = []authzRow{
 	{pattern: "GET /api/v1/reports/formats", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /api/v1/reports/me", want: [5]outcome{U, A, A, A, A}},
 	{pattern: "POST /api/v1/advisor", body: body(func(*world, string) any { return map[string]any{"text": "a quick question"} }), want: [5]outcome{U, A, A, A, A}},
+	{pattern: "POST /api/v1/trials", body: body(func(w *world, _ string) any {
+		return map[string]any{"name": "Another trial", "program_ids": []int64{objID(w, "program"), objID(w, "review")}}
+	}), want: [5]outcome{U, F, F, A, A}},
+	{pattern: "GET /api/v1/trials", want: [5]outcome{U, F, F, A, A}},
+	{pattern: "GET /api/v1/trials/{id}", obj: "trial", want: [5]outcome{U, F, F, A, A}},
+	{pattern: "POST /api/v1/trials/{id}/volunteers", obj: "trial", body: body(func(w *world, _ string) any { return map[string]any{"person_id": w.ana.ID} }), want: [5]outcome{U, F, A, A, A}},
+	{pattern: "POST /api/v1/trials/{id}/close", obj: "trial", fresh: true, want: [5]outcome{U, F, F, A, A}},
 
 	{pattern: "GET /api/v1/me/calendar", want: [5]outcome{U, A, A, A, A}},
 	{pattern: "POST /api/v1/me/calendar", want: [5]outcome{U, A, A, A, A}},

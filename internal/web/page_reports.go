@@ -63,10 +63,14 @@ type formatsPageData struct {
 }
 
 // reportsFormatsPage is the format comparison: per metric a chart with
-// intervals and a table, the pairs in words, raw and like for like.
+// intervals and a table, the pairs in words, raw and like for like. Like
+// the API it leaves trial arms out.
 func (s *Server) reportsFormatsPage(w http.ResponseWriter, r *http.Request) error {
 	form, f, d, err := s.reportInputs(r)
 	if err != nil {
+		return err
+	}
+	if err := s.observational(r.Context(), &f); err != nil {
 		return err
 	}
 	c := report.Compare(d, f, report.CompareOptions{})

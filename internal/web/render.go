@@ -111,7 +111,9 @@ func navFor(u *mentor.User, current string) []navItem {
 		{Href: "/meetings", Text: "Meetings"}, {Href: "/office-hours", Text: "Office hours"}, {Href: "/programs", Text: "Programs"},
 		{Href: "/profile", Text: "Profile"}}
 	if u.Manages() {
-		items = append(items, navItem{Href: "/console", Text: "Console"})
+		items = append(items, navItem{Href: "/console", Text: "Console"}, navItem{Href: "/reports", Text: "Reports"})
+	} else {
+		items = append(items, navItem{Href: "/advisor", Text: "Which format fits me?"})
 	}
 	for i := range items {
 		h := items[i].Href

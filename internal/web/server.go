@@ -234,6 +234,7 @@ func (s *Server) routes() {
 	})
 	s.apiRoutes()
 	s.reportRoutes()
+	s.trialRoutes()
 	s.htmlRoutes()
 }
 

@@ -21,7 +21,7 @@ import (
 // goal, a meeting and an abuse report; ana's enrollment; a flash program with
 // an office-hours slot of ben's; a self-select program with ana's pick of
 // ben; a closed program ana took part in; a review program with a draft match run of two people without
-// accounts; ana's calendar address. cai stays outside all of it, and ada is
+// accounts; ana's calendar address; an open format trial. cai stays outside all of it, and ada is
 // an admin. The handler serves the same database in-process.
 type world struct {
 	*fixture
@@ -184,6 +184,7 @@ func newWorld(tb testing.TB, db *store.DB) *world {
 		}
 		return token + ".ics"
 	}
+	w.addTrial(tb)
 	return w
 }
 
