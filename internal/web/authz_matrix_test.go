@@ -386,6 +386,9 @@ var authzTable = []authzRow{
 	{pattern: "GET /reports/formats", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "GET /advisor", query: "?text=a+quick+question", want: [5]outcome{U, A, A, A, A}},
 	{pattern: "GET /programs", want: [5]outcome{U, A, A, A, A}},
+	{pattern: "GET /profile", want: [5]outcome{U, A, A, A, A}},
+	{pattern: "POST /profile", body: url.Values{"time_zone": {"Europe/Berlin"}}, want: [5]outcome{U, A, A, A, A}}, // each edits only their own
+	{pattern: "POST /profile/calendar", body: url.Values{}, want: [5]outcome{U, A, A, A, A}},
 	{pattern: "POST /programs/{id}/withdraw", obj: "program", body: url.Values{}, want: [5]outcome{U, A, A, A, A}}, // each withdraws only their own enrollment
 	{pattern: "GET /trials", want: [5]outcome{U, F, F, A, A}},
 	{pattern: "POST /trials", body: url.Values{"name": {"Page trial"}}, want: [5]outcome{U, F, F, A, A}},

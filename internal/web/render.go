@@ -22,7 +22,7 @@ var staticFS embed.FS
 
 // pageNames lists the pages; each is templates/NAME.html inside
 // templates/layout.html, with the shared components of templates/parts.html.
-var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours", "trials", "trial", "programs"}
+var pageNames = []string{"login", "error", "home", "signup", "program", "console", "reports", "reports_formats", "program_report", "advisor", "match", "matches", "meeting", "meetings", "goals", "goal_new", "goal", "officehours", "trials", "trial", "programs", "profile"}
 
 // pageParts lists further template files a page uses besides its own.
 var pageParts = map[string][]string{"match": {"templates/match_care.html"}}
@@ -109,7 +109,7 @@ type pageData struct {
 func navFor(u *mentor.User, current string) []navItem {
 	items := []navItem{{Href: "/", Text: "Home"}, {Href: "/matches", Text: "My matches"}, {Href: "/goals", Text: "Goals"},
 		{Href: "/meetings", Text: "Meetings"}, {Href: "/office-hours", Text: "Office hours"}, {Href: "/programs", Text: "Programs"},
-	}
+		{Href: "/profile", Text: "Profile"}}
 	if u.Manages() {
 		items = append(items, navItem{Href: "/console", Text: "Console"}, navItem{Href: "/reports", Text: "Reports"})
 	} else {
@@ -185,6 +185,9 @@ func (s *Server) htmlRoutes() {
 	s.private("GET /{$}", s.homePage)
 	s.private("GET /console", s.consolePage)
 	s.private("GET /programs", s.programsPage)
+	s.private("GET /profile", s.profilePage)
+	s.private("POST /profile", s.profileSubmit)
+	s.private("POST /profile/calendar", s.profileCalendar)
 	s.private("POST /programs/{id}/withdraw", s.programWithdraw)
 	s.private("GET /programs/{id}", s.programPage)
 	s.private("GET /programs/{id}/report", s.programReportPage)
