@@ -131,14 +131,21 @@ func (s *Server) renderTrial(w http.ResponseWriter, r *http.Request, status int,
 		if err != nil {
 			return err
 		}
-		d.Metrics = metricViews(res.Comparison)
+		for _, m := range metricViews(res.Comparison) {
+			if len(m.Rows) > 0 { // a metric no arm has data for yet is left out
+				d.Metrics = append(d.Metrics, m)
+			}
+		}
 	}
 	return s.render(w, r, status, "trial", d)
 }
 
 // armRowOf says one arm's balance in words.
 func armRowOf(t *mentor.Trial, b report.ArmBalance) armRow {
-	row := armRow{Format: label(b.Format), N: b.N, MeanSeniority: dec1(&b.MeanSeniority), Bands: counts(b.Bands), Departments: counts(b.Departments)}
+	row := armRow{Format: label(b.Format), N: b.N, MeanSeniority: "–", Bands: counts(b.Bands), Departments: counts(b.Departments)}
+	if b.N > 0 {
+		row.MeanSeniority = dec1(&b.MeanSeniority)
+	}
 	for _, a := range t.Arms {
 		if a.ProgramID == b.ProgramID {
 			row.Program = a.Name
