@@ -40,6 +40,9 @@ func TestBrowser_ReportPages(t *testing.T) {
 		chromedp.WaitVisible(`select[name=program]`),
 		chromedp.SetValue(`select[name=program]`, one),
 		chromedp.Submit(`select[name=program]`),
+		// The page before the filter has the same sections: wait for the
+		// filtered page, where the server marks the program selected.
+		chromedp.WaitReady(`select[name=program] option[selected][value="`+one+`"]`),
 		chromedp.WaitVisible(`#goal_completion`))
 	checkPage(t, ctx, "reports-formats")
 	if got := textOf(t, ctx, "h1"); got != "Which format works best?" {
