@@ -91,19 +91,28 @@ func accumulate(ix *index, p period, add sink) {
 	}
 }
 
+// Completed reports whether a goal counts as completed: marked achieved,
+// or its progress reached the target, unless it was abandoned.
+func (g Goal) Completed() bool {
+	return g.Status != mentor.GoalAbandoned && (g.Status == mentor.GoalAchieved || g.Progress >= 1)
+}
+
+// Reached is how far the goal got, 0..1; an achieved goal counts 1.
+func (g Goal) Reached() float64 {
+	if g.Status == mentor.GoalAchieved {
+		return 1
+	}
+	return min(1, max(0, g.Progress))
+}
+
 func goalSums(ix *index, p period, add sink) {
 	for _, g := range ix.d.Goals {
 		if !p.contains(g.Due) {
 			continue
 		}
 		r := ix.relOf(g.RelationshipID, g.ProgramID, g.OwnerID)
-		done := g.Status != mentor.GoalAbandoned && (g.Status == mentor.GoalAchieved || g.Progress >= 1)
-		progress := min(1, max(0, g.Progress))
-		if g.Status == mentor.GoalAchieved {
-			progress = 1
-		}
-		add(r, g.ProgramID, mGoalCompletion, b2f(done), 1)
-		add(r, g.ProgramID, mGoalProgress, progress, 1)
+		add(r, g.ProgramID, mGoalCompletion, b2f(g.Completed()), 1)
+		add(r, g.ProgramID, mGoalProgress, g.Reached(), 1)
 	}
 }
 

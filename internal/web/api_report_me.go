@@ -102,14 +102,11 @@ func countGoals(goals []mentor.Goal, f report.Filter) myGoals {
 		default:
 			g.Open++
 		}
-		p := goal.Progress()
-		if goal.Status == mentor.GoalAchieved {
-			p = 1
-		}
-		if goal.Status != mentor.GoalAbandoned && p >= 1 {
+		rg := report.Goal{Status: goal.Status, Progress: goal.Progress()}
+		if rg.Completed() {
 			g.Completed++
 		}
-		progress += p
+		progress += rg.Reached()
 	}
 	if g.Total > 0 {
 		c, p := float64(g.Completed)/float64(g.Total), progress/float64(g.Total)
