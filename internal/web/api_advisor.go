@@ -120,11 +120,16 @@ func (s *Server) apiAdvisor(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, out)
 }
 
-// openPrograms lists the programs taking enrollments, by format.
-func (s *Server) openPrograms(ctx context.Context) (map[mentor.Format][]programBrief, error) {
-	programs, err := store.All(func(p store.Page) ([]mentor.Program, string, error) {
+// enrollingPrograms lists every program taking enrollments.
+func (s *Server) enrollingPrograms(ctx context.Context) ([]mentor.Program, error) {
+	return store.All(func(p store.Page) ([]mentor.Program, string, error) {
 		return s.DB.Programs(ctx, store.ProgramFilter{Status: mentor.StatusEnrolling, Page: p})
 	})
+}
+
+// openPrograms lists the programs taking enrollments, by format.
+func (s *Server) openPrograms(ctx context.Context) (map[mentor.Format][]programBrief, error) {
+	programs, err := s.enrollingPrograms(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -88,19 +88,26 @@ func (s *Server) apiTrialGet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.DB.Trial(r.Context(), id)
+	t, list, err := s.loadTrial(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	out := trialDetail{Trial: t}
-	if out.Assignments, err = s.DB.TrialAssignments(r.Context(), id); err != nil {
-		return err
-	}
+	out := trialDetail{Trial: t, Assignments: list}
 	out.Balance = report.TrialBalance(t.Arms, out.Assignments)
 	if out.Result, err = s.trialResult(r.Context(), t, out.Assignments); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+// loadTrial reads a trial and its assignments (ENOTFOUND for no trial).
+func (s *Server) loadTrial(ctx context.Context, id int64) (*mentor.Trial, []mentor.TrialAssignment, error) {
+	t, err := s.DB.Trial(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := s.DB.TrialAssignments(ctx, id)
+	return t, list, err
 }
 
 // trialResult compares the trial's arms over its volunteers only: the

@@ -6,7 +6,6 @@ import (
 
 	"github.com/mentormesh/mentormesh/internal/mentor"
 	"github.com/mentormesh/mentormesh/internal/report"
-	"github.com/mentormesh/mentormesh/internal/store"
 )
 
 // advisorPick is one ranked format on the advisor page.
@@ -63,9 +62,7 @@ func (s *Server) advisorPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	advice := report.Advise(in, cmp)
-	open, err := store.All(func(p store.Page) ([]mentor.Program, string, error) {
-		return s.DB.Programs(r.Context(), store.ProgramFilter{Status: mentor.StatusEnrolling, Page: p})
-	})
+	open, err := s.enrollingPrograms(r.Context())
 	if err != nil {
 		return err
 	}

@@ -42,9 +42,7 @@ func (s *Server) programsPage(w http.ResponseWriter, r *http.Request) error {
 		in[p.ID] = true
 		d.Mine = append(d.Mine, myEnrollment{Enrollment: e, Program: *p})
 	}
-	open, err := store.All(func(p store.Page) ([]mentor.Program, string, error) {
-		return s.DB.Programs(ctx, store.ProgramFilter{Status: mentor.StatusEnrolling, Page: p})
-	})
+	open, err := s.enrollingPrograms(ctx)
 	if err != nil {
 		return err
 	}

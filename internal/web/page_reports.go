@@ -99,11 +99,15 @@ type monthRow struct {
 	Month, Matched, Meetings, Silent, Pulse string
 }
 
+// percent writes a share 0..1 as a whole percentage ("71%").
+func percent(x float64) string { return fmt.Sprintf("%.0f%%", x*100) }
+
+// share writes a share that may be missing ("–").
 func share(p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", *p*100)
+	return percent(*p)
 }
 
 func dec1(p *float64) string {
@@ -134,7 +138,7 @@ func healthViewOf(h report.ProgramHealth) healthView {
 	}
 	target := h.Total.MatchTarget
 	v.Chart = chart.Lines("Share of enrolled people matched, by month", steps, []chart.Series{matched}, &target,
-		func(x float64) string { return fmt.Sprintf("%.0f%%", x*100) })
+		percent)
 	return v
 }
 

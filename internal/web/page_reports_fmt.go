@@ -18,7 +18,7 @@ func valueWriter(unit string, difference bool) func(float64) string {
 	case unit == report.UnitShare && difference:
 		return func(v float64) string { return signed(v*100, 0) + " points" }
 	case unit == report.UnitShare:
-		return func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
+		return percent
 	case unit == report.UnitPerMonth && !difference:
 		return func(v float64) string { return fmt.Sprintf("%.1f a month", v) }
 	case difference:
@@ -90,7 +90,7 @@ func estimates(title, unit string, list []report.FormatEstimate) (template.HTML,
 		bars = append(bars, chart.Bar{Label: label, Value: e.Value, Low: e.CILow, High: e.CIHigh, HasCI: true})
 		row := estimateRow{Format: label, N: e.N, Value: write(e.Value), Interval: write(e.CILow) + " to " + write(e.CIHigh)}
 		if e.Coverage != nil {
-			row.Coverage = fmt.Sprintf("%.0f%%", *e.Coverage*100)
+			row.Coverage = percent(*e.Coverage)
 		}
 		rows = append(rows, row)
 	}

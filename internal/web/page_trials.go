@@ -103,15 +103,11 @@ func (s *Server) renderTrial(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
-	t, err := s.DB.Trial(r.Context(), id)
+	t, list, err := s.loadTrial(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	u := currentUser(r)
-	list, err := s.DB.TrialAssignments(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	d := trialPageData{pageData: s.base(r, t.Name), Trial: t, Manages: u.Manages(), Form: f}
 	for i := range list {
 		if list[i].PersonID == u.PersonID {
@@ -185,15 +181,15 @@ func (s *Server) trialVolunteer(w http.ResponseWriter, r *http.Request) error {
 	u := currentUser(r)
 	person := u.PersonID
 	if email := strings.TrimSpace(r.PostForm.Get("email")); email != "" && u.Manages() {
-		list, _, err := s.DB.People(r.Context(), store.PeopleFilter{Query: email, Page: store.Page{Limit: 2}})
-		if err != nil {
-			return err
-		}
-		if len(list) != 1 || !strings.EqualFold(list[0].Email, email) {
+		p, err := s.DB.PersonByEmail(r.Context(), email)
+		if mentor.ErrorCode(err) == mentor.ENOTFOUND {
 			return s.renderTrial(w, r, http.StatusUnprocessableEntity, form{Values: r.PostForm,
 				Errors: []mentor.FieldError{{Field: "email", Message: "nobody has this e-mail address"}}})
 		}
-		person = list[0].ID
+		if err != nil {
+			return err
+		}
+		person = p.ID
 	}
 	a, err := s.DB.Volunteer(r.Context(), id, person)
 	if err != nil {

@@ -20,8 +20,6 @@ func num6(p *float64) string {
 	return strconv.FormatFloat(*p, 'f', -1, 64)
 }
 
-func numf(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
 func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -39,7 +37,7 @@ func writeHealthCSV(w http.ResponseWriter, h report.HealthReport) error {
 		"mentees", "mentees_per_mentor", "capacity_total", "capacity_used", "capacity_share")
 	row := func(p report.ProgramHealth, period string, f report.HealthFigures) {
 		cw.row(strconv.FormatInt(p.ProgramID, 10), p.Name, period, day(f.From), day(f.To), strconv.Itoa(f.Enrolled),
-			strconv.Itoa(f.Matched), num6(f.MatchedShare), numf(f.MatchTarget), strconv.Itoa(f.Proposals.Accepted),
+			strconv.Itoa(f.Matched), num6(f.MatchedShare), num(f.MatchTarget), strconv.Itoa(f.Proposals.Accepted),
 			strconv.Itoa(f.Proposals.Declined), strconv.Itoa(f.Proposals.Expired), strconv.Itoa(f.Proposals.Pending),
 			num6(f.Proposals.AcceptanceRate), num6(f.MedianDaysToMatch), num6(f.MeetingsPerMatchMonth), num6(f.ExpectedPerMatchMonth),
 			strconv.Itoa(f.ActiveMatches), strconv.Itoa(f.SilentMatches), strconv.Itoa(f.SilentDays), num6(f.SilentShare),
@@ -67,7 +65,7 @@ func writeOutcomesCSV(w http.ResponseWriter, o report.OutcomesReport) error {
 			{report.MetricProficiencyChangeSelf, p.ProficiencySelf}, {report.MetricProficiencyChangePartner, p.ProficiencyPartner},
 			{report.MetricMeetingRating, p.MeetingRating}, {report.MetricMeetingsPerMonth, p.MeetingsPerMonth},
 			{report.MetricRetention, p.Retention}} {
-			cw.row(strconv.FormatInt(p.ProgramID, 10), p.Name, string(p.Format), m.id, numf(m.r.Numerator), numf(m.r.Denominator), num6(m.r.Value))
+			cw.row(strconv.FormatInt(p.ProgramID, 10), p.Name, string(p.Format), m.id, num(m.r.Numerator), num(m.r.Denominator), num6(m.r.Value))
 		}
 		fs := p.FeedbackStyle
 		cw.row(strconv.FormatInt(p.ProgramID, 10), p.Name, string(p.Format), "feedback_directive_share",
@@ -91,10 +89,10 @@ func writeFormatsCSV(w http.ResponseWriter, c report.Comparison) error {
 		}{{"raw", m.Formats, m.Differences}, {"adjusted", m.Adjusted.Formats, m.Adjusted.Differences}}
 		for _, v := range views {
 			for _, f := range v.fs {
-				cw.row(v.name, m.Metric, m.Unit, "format", string(f.Format), "", strconv.Itoa(f.N), numf(f.Value), numf(f.CILow), numf(f.CIHigh), "", "")
+				cw.row(v.name, m.Metric, m.Unit, "format", string(f.Format), "", strconv.Itoa(f.N), num(f.Value), num(f.CILow), num(f.CIHigh), "", "")
 			}
 			for _, d := range v.ds {
-				cw.row(v.name, m.Metric, m.Unit, "difference", string(d.A), string(d.B), "", numf(d.Value), numf(d.CILow), numf(d.CIHigh), d.Verdict, d.Text)
+				cw.row(v.name, m.Metric, m.Unit, "difference", string(d.A), string(d.B), "", num(d.Value), num(d.CILow), num(d.CIHigh), d.Verdict, d.Text)
 			}
 		}
 	}
